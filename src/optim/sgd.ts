@@ -1,0 +1,48 @@
+// Stochastic gradient descent with optional momentum, Nesterov momentum and coupled L2
+// weight decay, step for step as PyTorch's torch.optim.SGD.
+
+import type { OptimizerConfigOf } from "./schema.js";
+import { zerosLike } from "./state-buffer.js";
+import type { FloatArray, Optimizer, ParamGroup } from "./types.js";
+
+/** The baseline optimizer of every range test; momentum makes it the common SGD variant. */
+export function createSgd(
+  config: OptimizerConfigOf<"sgd">,
+  groups: ParamGroup[],
+  size: number,
+  like: FloatArray,
+): Optimizer {
+  const { momentum, dampening, nesterov } = config;
+  const weightDecay = config.weight_decay;
+  const buf = zerosLike(like, momentum !== 0 ? size : 0); // (P,) momentum buffer
+  let t = 0;
+
+  // https://docs.pytorch.org/docs/stable/generated/torch.optim.SGD.html
+  //   g = grad + weight_decay * p
+  //   buf = g at t = 1, else momentum * buf + (1 - dampening) * g
+  //   g = g + momentum * buf (nesterov) or g = buf
+  //   p = p - lr * g
+  function step(params: FloatArray, grads: FloatArray, lr: number): void {
+    t += 1;
+
+    for (let k = 0; k < groups.length; k++) {
+      const { start, end, lrScale } = groups[k];
+      const groupLr = lr * lrScale;
+
+      for (let i = start; i < end; i++) {
+        let g = grads[i];
+        if (weightDecay !== 0) g += weightDecay * params[i];
+
+        if (momentum !== 0) {
+          // NOTE: the first step copies g into the buffer without dampening, as PyTorch does.
+          buf[i] = t === 1 ? g : momentum * buf[i] + (1 - dampening) * g;
+          g = nesterov ? g + momentum * buf[i] : buf[i];
+        }
+
+        params[i] -= groupLr * g;
+      }
+    }
+  }
+
+  return { name: config.name, step };
+}
