@@ -1,0 +1,105 @@
+// Command-line entry: commander parses argv, one command function runs, errors become exits.
+
+import { Command, Option } from "commander";
+
+import { ACTIVATIONS } from "../model/activation.js";
+import { SUGGEST_METHODS } from "../suggest/suggest.js";
+import { VERSION } from "../version.js";
+import { EXIT, reportError } from "./exit.js";
+import { processIo, type Io } from "./io.js";
+import * as parse from "./parsers.js";
+import { rangeTestCommand, type RangeTestFlags } from "./range-test-command.js";
+import { scaleCommand, type ScaleFlags } from "./scale-command.js";
+import { scheduleCommand, type ScheduleFlags } from "./schedule-command.js";
+
+/** Build the program; `io` lets tests capture output. `setCode` receives the exit code. */
+export function buildProgram(io: Io, setCode: (code: number) => void): Command {
+  const program = new Command("lr-find")
+    .description("Find a good learning rate: an LR range test for an MLP on a CSV dataset.")
+    .version(VERSION, "-V, --version")
+    .argument("[input]", "spec file (.yaml/.yml/.json) or a CSV file (.csv, .csv.gz, .tsv, ...)")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(`lr-find: ${s.replace(/^error: /, "error [flag.invalid]: ")}`),
+    })
+    .showSuggestionAfterError(true);
+
+  program
+    .option("--target <column>", "target column name or 0-based index (default: last column)")
+    .addOption(new Option("--task <task>", "task").choices(["auto", "classification", "regression"]))
+    .option("--optimizer <names>", "optimizer(s), comma-separated to compare: sgd,adam", parse.nameList)
+    .option("--start-lr <lr>", "first learning rate (default 1e-7)", parse.positiveNumber)
+    .option("--end-lr <lr>", "last learning rate (default 10)", parse.positiveNumber)
+    .option("--iterations <n>", "steps in the sweep (default 100)", parse.positiveInt)
+    .option("--batch-size <n>", "rows per batch (default 32)", parse.positiveInt)
+    .addOption(new Option("--mode <mode>", "lr ladder (default exponential)").choices(["exponential", "linear"]))
+    .option("--smoothing <beta>", "EMA factor of the smoothed loss (default 0.98)", parse.fraction)
+    .option("--divergence <k>", "stop when smoothed > k × best; 'off' disables (default 4)", parse.divergence)
+    .option("--hidden <widths>", "hidden layer widths: 64 or 64,32 (default 64)", parse.intList)
+    .addOption(new Option("--activation <name>", "hidden activation (default relu)").choices(ACTIVATIONS))
+    .addOption(new Option("--method <name>", "suggestion rule (default valley)").choices(SUGGEST_METHODS))
+    .option("--validation <fraction>", "held-out fraction of rows (default 0)", parse.fraction)
+    .option("--seed <n>", "random seed (default: picked and printed)", parse.seed)
+    .option("--json", "print only JSON on stdout")
+    .option("--out <file>", "also write the result: .json or .csv (repeatable)", collect, [])
+    .option("--points", "also print every recorded point")
+    .option("-q, --quiet", "no progress or warnings on stderr")
+    .option("--no-color", "no colour (also off when NO_COLOR or CI is set, or not a TTY)")
+    .addHelpText("after", EXIT_HELP)
+    .action(async (input: string | undefined, flags: RangeTestFlags) => {
+      setCode(await rangeTestCommand(input, flags, io));
+    });
+
+  program
+    .command("schedule")
+    .description("preview a learning-rate schedule: lr (and momentum) per step")
+    .argument("[spec-or-kind]", `a spec file with a schedule: block, or a kind (cosine, one_cycle, ...)`)
+    .option("--steps <n>", "steps to show", parse.positiveInt)
+    .option("--base-lr <lr>", "base learning rate", parse.positiveNumber)
+    .option("--max-lr <lr>", "peak learning rate (cyclic, one_cycle)", parse.positiveNumber)
+    .option("--set <key=value>", "any schedule parameter, e.g. --set t_max=100 (repeatable)", collect, [])
+    .option("--from <result.json>", "take the rates from a range-test result (range, suggestion)")
+    .option("--json", 'print only {"lr": [...], "momentum": [...]} on stdout')
+    .option("-q, --quiet", "no warnings on stderr")
+    .action((input: string | undefined, flags: ScheduleFlags) => {
+      setCode(scheduleCommand(input, flags, io));
+    });
+
+  program
+    .command("scale")
+    .description("scale a learning rate found at one batch size to another (linear and sqrt rules)")
+    .requiredOption("--lr <lr>", "the learning rate found", parse.positiveNumber)
+    .requiredOption("--from-batch <n>", "batch size it was found at", parse.positiveInt)
+    .requiredOption("--to-batch <n>", "batch size you will train with", parse.positiveInt)
+    .option("--json", "print only JSON on stdout")
+    .action((flags: ScaleFlags) => {
+      setCode(scaleCommand(flags, io));
+    });
+
+  return program;
+}
+
+const EXIT_HELP = `
+Exit codes: 0 success; 1 unexpected error (a bug); 2 bad input (spec, flags, data);
+3 no suggestion could be derived (the result says why).
+
+Examples:
+  lr-find configs/iris.yaml
+  lr-find data.csv --target species --optimizer sgd,adam --json > result.json`;
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** Run the CLI and return its exit code; never throws. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  let code: number = EXIT.ok;
+  try {
+    await buildProgram(io, (c) => (code = c)).parseAsync(argv, { from: "user" });
+    return code;
+  } catch (error) {
+    return reportError(error, (text) => io.stderr.write(text));
+  }
+}

@@ -1,0 +1,134 @@
+// `lr-find [spec.yaml | data.csv]`: flags → spec → range test → report.
+
+import { randomInt } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { extname, resolve } from "node:path";
+
+import { runRangeTest, type RangeTestResult } from "../commands/range-test.js";
+import { LrFindError } from "../errors.js";
+import { createStyle } from "../report/format.js";
+import { toCsv, toJson } from "../report/json.js";
+import { renderText } from "../report/text.js";
+import { loadSpec, resolveSpec, type Override } from "../spec/load-spec.js";
+import { EXIT } from "./exit.js";
+import { createProgress } from "./progress.js";
+import type { Io } from "./io.js";
+
+/** The flags of the main command, as commander hands them over. */
+export interface RangeTestFlags {
+  target?: string;
+  task?: string;
+  optimizer?: string[];
+  startLr?: number;
+  endLr?: number;
+  iterations?: number;
+  batchSize?: number;
+  mode?: string;
+  smoothing?: number;
+  divergence?: number | false;
+  hidden?: number[];
+  activation?: string;
+  method?: string;
+  validation?: number;
+  seed?: number;
+  json?: boolean;
+  out?: string[];
+  quiet?: boolean;
+  color?: boolean;
+  points?: boolean;
+}
+
+const FLAG_PATHS: [keyof RangeTestFlags, string, string][] = [
+  ["task", "data.task", "--task"],
+  ["startLr", "sweep.start_lr", "--start-lr"],
+  ["endLr", "sweep.end_lr", "--end-lr"],
+  ["iterations", "sweep.iterations", "--iterations"],
+  ["batchSize", "sweep.batch_size", "--batch-size"],
+  ["mode", "sweep.mode", "--mode"],
+  ["smoothing", "sweep.smoothing", "--smoothing"],
+  ["divergence", "sweep.divergence", "--divergence"],
+  ["hidden", "model.hidden", "--hidden"],
+  ["activation", "model.activation", "--activation"],
+  ["method", "suggest.method", "--method"],
+  ["validation", "data.validation", "--validation"],
+  ["seed", "seed", "--seed"],
+];
+
+/** Run the main job and print its report; returns the exit code. */
+export async function rangeTestCommand(input: string | undefined, flags: RangeTestFlags, io: Io) {
+  if (input === undefined) {
+    throw new LrFindError("flag.invalid", "no input given", {},
+      "pass a spec file (lr-find configs/iris.yaml) or a CSV (lr-find data.csv --target y)");
+  }
+
+  const overrides = toOverrides(flags);
+  const spec = isSpecFile(input)
+    ? loadSpec(input, overrides)
+    : resolveSpec({ data: { path: input } }, undefined, process.cwd(), overrides);
+  const seed = spec.seed ?? randomInt(0, 2 ** 31);
+  if (spec.seed === undefined && !flags.quiet) {
+    io.stderr.write(`lr-find: no seed given; using ${seed} (pass --seed ${seed} to repeat)\n`);
+  }
+
+  const progress = createProgress(io, { quiet: flags.quiet === true || flags.json === true });
+  let result: RangeTestResult;
+  try {
+    result = await runRangeTest({ ...spec, seed }, {
+      onStep: (run, step, total) => progress.update(run, spec.optimizers[run].name, step, total),
+    });
+  } finally {
+    progress.stop();
+  }
+
+  for (const file of flags.out ?? []) writeOutput(file, result);
+  if (flags.json) {
+    io.stdout.write(`${toJson(result)}\n`);
+  } else {
+    const color = flags.color !== false && io.color;
+    const style = createStyle(color);
+    io.stdout.write(`${renderText(result, { style, width: io.columns, points: flags.points === true })}\n`);
+  }
+  if (!flags.quiet) for (const w of result.warnings) io.stderr.write(`lr-find: warning: ${w}\n`);
+
+  return result.suggestion === null ? EXIT.check : EXIT.ok;
+}
+
+function toOverrides(flags: RangeTestFlags): Override[] {
+  const overrides: Override[] = [];
+  for (const [key, path, flag] of FLAG_PATHS) {
+    if (flags[key] !== undefined) overrides.push({ path: path.split("."), value: flags[key], flag });
+  }
+  if (flags.target !== undefined) {
+    const value = /^\d+$/.test(flags.target) ? Number(flags.target) : flags.target;
+    overrides.push({ path: ["data", "target"], value, flag: "--target" });
+  }
+  if (flags.optimizer !== undefined) {
+    const value = flags.optimizer.length === 1 ? flags.optimizer[0] : flags.optimizer;
+    overrides.push({ path: ["optimizer"], value, flag: "--optimizer" });
+  }
+  return overrides;
+}
+
+function isSpecFile(input: string): boolean {
+  return [".yaml", ".yml", ".json"].includes(extname(input).toLowerCase());
+}
+
+function writeOutput(file: string, result: RangeTestResult): void {
+  const ext = extname(file).toLowerCase();
+  const writers: Record<string, () => string> = {
+    ".json": () => `${toJson(result)}\n`,
+    ".csv": () => toCsv(result),
+  };
+  const write = writers[ext];
+  if (!write) {
+    throw new LrFindError("flag.invalid", `--out ${file}: unknown file type '${ext || "(none)"}'`,
+      { path: "--out" }, `use one of: ${Object.keys(writers).join(", ")}`);
+  }
+  try {
+    writeFileSync(resolve(file), write());
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code ?? "write failed";
+    throw new LrFindError("flag.invalid", `--out ${resolve(file)}: cannot write (${why})`,
+      { file: resolve(file) }, "check that the folder exists and is writable");
+  }
+}

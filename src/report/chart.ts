@@ -1,0 +1,134 @@
+// The loss-vs-lr chart: asciichart lines over a log10(lr) axis with decade labels.
+
+import asciichart from "asciichart";
+
+import type { SweepPoint } from "../sweep/types.js";
+import { fmtNum } from "./format.js";
+
+export interface ChartSeries {
+  label: string;
+  points: SweepPoint[];
+  /** Step index to mark on the x axis (the suggestion), if any. */
+  mark?: number | null;
+}
+
+export interface ChartOptions {
+  width: number; // total columns available, e.g. 80
+  height: number; // rows of plot area
+  color: boolean;
+  logX: boolean;
+}
+
+const COLORS = [asciichart.blue, asciichart.red, asciichart.green, asciichart.magenta,
+  asciichart.yellow, asciichart.cyan];
+const LABEL_WIDTH = 9;
+
+/**
+ * Render smoothed losses against lr. Non-finite values are left out of the y-scaling and
+ * each series ends at its last finite point; with several series and no colour, each line
+ * ends in its number so they stay distinguishable.
+ */
+export function renderChart(series: ChartSeries[], options: ChartOptions): string {
+  const all = series.flatMap((s) => s.points);
+  const finite = all.filter((p) => p.smoothed_loss !== null && Number.isFinite(p.smoothed_loss));
+  if (finite.length < 2) return "(too few finite points to chart)";
+
+  const xOf = (lr: number) => (options.logX ? Math.log10(lr) : lr);
+  const xMin = Math.min(...all.map((p) => xOf(p.lr)));
+  const xMax = Math.max(...all.map((p) => xOf(p.lr)));
+  const longest = Math.max(...series.map((s) => s.points.length));
+  const cols = Math.max(2, Math.min(options.width - LABEL_WIDTH - 3, longest));
+  const colOf = (lr: number) => Math.round(((xOf(lr) - xMin) / (xMax - xMin || 1)) * (cols - 1));
+
+  const lines = series.map((s) => resample(s.points, cols, colOf));
+  const values = lines.flat();
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const plotted = lines.filter((l) => l.length > 0);
+  const chart = asciichart.plot(plotted, {
+    height: options.height,
+    min,
+    max,
+    colors: options.color ? COLORS : undefined,
+    format: (v: number) => fmtNum(v).padStart(LABEL_WIDTH),
+  });
+
+  const rows = chart.split("\n");
+  const axis = rows[0].replace(/\u001b\[[0-9;]*m/g, "").search(/[┤┼]/);
+  if (!options.color && series.length > 1) numberLineEnds(rows, lines, min, max, options.height, axis);
+
+  const out = [...rows, xAxis(axis, cols, xMin, xMax, options.logX)];
+  const marks = series.map((s) => (s.mark === null || s.mark === undefined ? null : s.points[s.mark]));
+  if (marks.some((m) => m)) out.push(markLine(axis, marks.map((m) => (m ? colOf(m.lr) : null))));
+  return out.join("\n");
+}
+
+// one value per column: the last finite smoothed loss whose lr falls in that column
+function resample(points: SweepPoint[], cols: number, colOf: (lr: number) => number): number[] {
+  const line: number[] = [];
+  for (const p of points) {
+    if (p.smoothed_loss === null || !Number.isFinite(p.smoothed_loss)) break;
+    const c = colOf(p.lr);
+    while (line.length <= c) line.push(p.smoothed_loss);
+    line[c] = p.smoothed_loss;
+  }
+  return line.slice(0, cols);
+}
+
+function xAxis(axis: number, cols: number, xMin: number, xMax: number, logX: boolean): string {
+  const chars = new Array<string>(axis + 1 + cols + 8).fill(" ");
+  const put = (col: number, text: string) => {
+    const at = Math.max(0, axis + 1 + col - Math.floor(text.length / 2));
+    if (chars.slice(Math.max(0, at - 1), at + text.length + 1).some((c) => c !== " ")) return;
+    for (let i = 0; i < text.length; i++) chars[at + i] = text[i];
+  };
+
+  const ticks = logX ? decadeTicks(xMin, xMax) : linearTicks(xMin, xMax);
+  for (const t of ticks) put(Math.round(((t - xMin) / (xMax - xMin || 1)) * (cols - 1)), label(t, logX));
+  return chars.join("").trimEnd();
+}
+
+function decadeTicks(a: number, b: number): number[] {
+  const ticks: number[] = [];
+  for (let d = Math.ceil(a - 1e-9); d <= Math.floor(b + 1e-9); d++) ticks.push(d);
+  return ticks;
+}
+
+function linearTicks(a: number, b: number): number[] {
+  return [0, 0.25, 0.5, 0.75, 1].map((f) => a + f * (b - a));
+}
+
+function label(t: number, logX: boolean): string {
+  if (!logX) return fmtNum(t);
+  const d = Math.round(t);
+  return d === 0 ? "1" : `1e${d}`;
+}
+
+function markLine(axis: number, cols: (number | null)[]): string {
+  const chars = new Array<string>(axis + 2 + Math.max(...cols.map((c) => c ?? 0))).fill(" ");
+  const tag = cols.length > 1 ? "picks" : "pick";
+  for (let i = 0; i < tag.length && i < axis - 1; i++) chars[axis - 1 - tag.length + i] = tag[i];
+  cols.forEach((c, i) => {
+    if (c !== null) chars[axis + 1 + c] = cols.length > 1 ? String(i + 1) : "▲";
+  });
+  return chars.join("").trimEnd();
+}
+
+// replicate asciichart's row rounding to put the series number where each line ends
+function numberLineEnds(rows: string[], lines: number[][], min: number, max: number,
+  height: number, axis: number): void {
+  const range = Math.abs(max - min);
+  const ratio = range !== 0 ? height / range : 1;
+  const min2 = Math.round(min * ratio);
+  const nRows = Math.abs(Math.round(max * ratio) - min2);
+
+  lines.forEach((line, i) => {
+    if (line.length === 0) return;
+    const y = Math.round(line[line.length - 1] * ratio) - min2;
+    const r = nRows - y;
+    const col = axis + line.length;
+    const chars = [...rows[r]];
+    if (col < chars.length) chars[col] = String(i + 1);
+    rows[r] = chars.join("");
+  });
+}

@@ -1,0 +1,62 @@
+// Tables of suggestions (one run) or of runs side by side (several optimizers).
+
+import Table from "cli-table3";
+
+import type { RunResult } from "../commands/range-test.js";
+import { SUGGEST_METHODS } from "../suggest/suggest.js";
+import { fmtNum, type Style } from "./format.js";
+
+const NOTES: Record<string, string> = {
+  valley: "halfway down the longest descent",
+  steep: "steepest slope vs ln(lr)",
+  minimum: "lr at the loss minimum / 10",
+  steepest: "most negative gradient",
+};
+
+function makeTable(head: string[], style: Style): Table.Table {
+  return new Table({
+    head,
+    style: { head: style.color ? ["cyan"] : [], border: style.color ? ["grey"] : [] },
+    wordWrap: true,
+  });
+}
+
+/** Every rule's suggestion for one run, the chosen one marked, then the range. */
+export function suggestionTable(run: RunResult, method: string, style: Style): string {
+  const table = makeTable(["method", "lr", "step", "how"], style);
+
+  for (const m of SUGGEST_METHODS) {
+    const s = run.suggestions[m];
+    const name = m === method ? `${m} ◀` : m;
+    table.push([name, s ? fmtNum(s.lr) : "none", s ? String(s.index) : "–", NOTES[m]]);
+  }
+  const range = run.range ? `${fmtNum(run.range.min)} – ${fmtNum(run.range.max)}` : "none";
+  table.push(["range", range, "–", run.range ? "for cyclic / one-cycle" : "none derived"]);
+  return table.toString();
+}
+
+/** One row per optimizer: suggestion, range, minimum loss, where it diverged. */
+export function comparisonTable(runs: RunResult[], style: Style): string {
+  const table = makeTable(["#", "optimizer", "suggestion", "range", "min loss", "stopped"], style);
+
+  runs.forEach((run, i) => {
+    const losses = run.points.slice(0, run.usable).map((p) => p.smoothed_loss ?? Infinity);
+    const minLoss = losses.length ? Math.min(...losses) : null;
+    const range = run.range ? `${fmtNum(run.range.min)} – ${fmtNum(run.range.max)}` : "none";
+    const stopped =
+      run.stop.reason === "completed" ? "completed" : `${run.stop.reason} at lr ${fmtNum(run.stop.lr)}`;
+    const pick = run.pick ? `${fmtNum(run.pick.lr)} (${run.pick.method})` : "none";
+    table.push([String(i + 1), run.optimizer, pick, range, fmtNum(minLoss), stopped]);
+  });
+  return table.toString();
+}
+
+/** The raw and smoothed values of every recorded step; non-finite values spelled out. */
+export function pointsTable(run: RunResult, style: Style): string {
+  const table = makeTable(["step", "lr", "loss (raw)", "smoothed"], style);
+  for (const p of run.points) {
+    const raw = p.loss === null ? "nan/inf" : fmtNum(p.loss);
+    table.push([String(p.step), fmtNum(p.lr), raw, fmtNum(p.smoothed_loss)]);
+  }
+  return table.toString();
+}
