@@ -47,6 +47,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option("--points", "also print every recorded point")
     .option("-q, --quiet", "no progress or warnings on stderr")
     .option("--no-color", "no colour (also off when NO_COLOR or CI is set, or not a TTY)")
+    .addOption(new Option("--resume [state]").hideHelp())
     .addHelpText("after", EXIT_HELP)
     .action(async (input: string | undefined, flags: RangeTestFlags) => {
       setCode(await rangeTestCommand(input, flags, io));

@@ -36,6 +36,7 @@ export interface RangeTestFlags {
   quiet?: boolean;
   color?: boolean;
   points?: boolean;
+  resume?: unknown;
 }
 
 const FLAG_PATHS: [keyof RangeTestFlags, string, string][] = [
@@ -56,19 +57,21 @@ const FLAG_PATHS: [keyof RangeTestFlags, string, string][] = [
 
 /** Run the main job and print its report; returns the exit code. */
 export async function rangeTestCommand(input: string | undefined, flags: RangeTestFlags, io: Io) {
+  if (flags.resume !== undefined) {
+    throw new LrFindError("flag.invalid", "--resume is not supported: a sweep cannot be resumed",
+      { path: "--resume" }, "run it again; with the same --seed it gives the same result");
+  }
   if (input === undefined) {
     throw new LrFindError("flag.invalid", "no input given", {},
       "pass a spec file (lr-find configs/iris.yaml) or a CSV (lr-find data.csv --target y)");
   }
 
+  for (const file of flags.out ?? []) writerFor(file);
   const overrides = toOverrides(flags);
   const spec = isSpecFile(input)
     ? loadSpec(input, overrides)
     : resolveSpec({ data: { path: input } }, undefined, process.cwd(), overrides);
   const seed = spec.seed ?? randomInt(0, 2 ** 31);
-  if (spec.seed === undefined && !flags.quiet) {
-    io.stderr.write(`lr-find: no seed given; using ${seed} (pass --seed ${seed} to repeat)\n`);
-  }
 
   const progress = createProgress(io, { quiet: flags.quiet === true || flags.json === true });
   let result: RangeTestResult;
@@ -89,6 +92,9 @@ export async function rangeTestCommand(input: string | undefined, flags: RangeTe
     io.stdout.write(`${renderText(result, { style, width: io.columns, points: flags.points === true })}\n`);
   }
   if (!flags.quiet) for (const w of result.warnings) io.stderr.write(`lr-find: warning: ${w}\n`);
+  if (spec.seed === undefined && !flags.quiet) {
+    io.stderr.write(`lr-find: no seed given; used ${seed} (pass --seed ${seed} to repeat)\n`);
+  }
 
   return result.suggestion === null ? EXIT.check : EXIT.ok;
 }
@@ -113,19 +119,26 @@ function isSpecFile(input: string): boolean {
   return [".yaml", ".yml", ".json"].includes(extname(input).toLowerCase());
 }
 
-function writeOutput(file: string, result: RangeTestResult): void {
+const WRITERS: Record<string, (result: RangeTestResult) => string> = {
+  ".json": (result) => `${toJson(result)}\n`,
+  ".csv": (result) => toCsv(result),
+};
+
+// checked before the run, so a typo in --out does not cost a whole sweep
+function writerFor(file: string): (result: RangeTestResult) => string {
   const ext = extname(file).toLowerCase();
-  const writers: Record<string, () => string> = {
-    ".json": () => `${toJson(result)}\n`,
-    ".csv": () => toCsv(result),
-  };
-  const write = writers[ext];
+  const write = WRITERS[ext];
   if (!write) {
     throw new LrFindError("flag.invalid", `--out ${file}: unknown file type '${ext || "(none)"}'`,
-      { path: "--out" }, `use one of: ${Object.keys(writers).join(", ")}`);
+      { path: "--out" }, `use one of: ${Object.keys(WRITERS).join(", ")}`);
   }
+  return write;
+}
+
+function writeOutput(file: string, result: RangeTestResult): void {
+  const write = writerFor(file);
   try {
-    writeFileSync(resolve(file), write());
+    writeFileSync(resolve(file), write(result));
   } catch (error) {
     const why = (error as NodeJS.ErrnoException).code ?? "write failed";
     throw new LrFindError("flag.invalid", `--out ${resolve(file)}: cannot write (${why})`,

@@ -88,7 +88,7 @@ function readBlock(input: string): Block {
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     throw new SpecError(file, [{ path: "", message: `not valid YAML/JSON: ${e.message.split("\n")[0]}`,
-      line: e.linePos?.[0].line }]);
+      line: lines.linePos(e.pos[0]).line }]);
   }
   const raw = doc.toJS() as { schedule?: unknown } | null;
   const block = raw?.schedule;

@@ -1,5 +1,7 @@
 // The human-readable report of a range test: header, chart, table, stop and suggestion.
 
+import { relative } from "node:path";
+
 import type { RangeTestResult } from "../commands/range-test.js";
 import { renderChart } from "./chart.js";
 import { fmtNum, type Style } from "./format.js";
@@ -17,7 +19,7 @@ export function renderText(result: RangeTestResult, options: TextOptions): strin
   const { style } = options;
   const out: string[] = [];
 
-  out.push(...header(result, style), "");
+  out.push(...header(result, style, options.width), "");
   const multi = result.runs.length > 1;
   const chart = renderChart(
     result.runs.map((run) => ({ label: run.optimizer, points: run.points, mark: run.pick?.index })),
@@ -41,28 +43,55 @@ export function renderText(result: RangeTestResult, options: TextOptions): strin
   return out.join("\n");
 }
 
-function header(result: RangeTestResult, style: Style): string[] {
+function header(result: RangeTestResult, style: Style, width: number): string[] {
   const { data, spec, model } = result;
   const run = result.runs[0];
-  const classes =
-    data.task === "classification" ? ` (${data.classes.length} classes: ${listClasses(data.classes)})` : "";
-  const dropped = data.rows_dropped > 0 ? `, ${data.rows_dropped} dropped` : "";
-  const split = data.validation_rows > 0 ? `, ${data.validation_rows} held out` : "";
-  const lossNote = data.task === "regression" ? "MSE on the standardized target" : "cross-entropy";
-  const opts = spec.optimizers.map((o) => o.name).join(", ");
   const s = spec.sweep;
-  const accumulate = s.accumulate > 1 ? ` × ${s.accumulate} accumulated` : "";
+  const lossNote = data.task === "regression" ? "MSE on the standardized target" : "cross-entropy";
+  const dataParts = [
+    `${relative(process.cwd(), data.file) || data.file}: ${data.rows_read} rows read`,
+    ...(data.rows_dropped > 0 ? [`${data.rows_dropped} dropped`] : []),
+    ...(data.validation_rows > 0 ? [`${data.validation_rows} held out for validation`] : []),
+    `${data.features} features`,
+    data.task,
+    ...(data.task === "classification"
+      ? [`${data.classes.length} classes: ${listClasses(data.classes)}`]
+      : []),
+  ];
+  const sweepParts = [
+    spec.optimizers.map((o) => o.name).join(", "),
+    `lr ${fmtNum(s.start_lr)} → ${fmtNum(s.end_lr)} ${s.mode}`,
+    `${s.iterations} steps over ${run.batches_per_epoch} batches/epoch ` +
+      `(≈${fmtNum(run.epochs)} epochs)`,
+    `batch ${s.batch_size}${s.accumulate > 1 ? ` × ${s.accumulate} accumulated` : ""}`,
+    `seed ${spec.seed}`,
+  ];
 
   return [
     style.bold(`lr-find ${result.version} · learning-rate range test`),
-    `${style.bold("data")}      ${data.file}: ${data.rows_read} rows read${dropped}${split}, ` +
-      `${data.features} features, ${data.task}${classes}`,
-    `${style.bold("model")}     ${model.sizes.join("-")} ${model.activation}, ${lossNote}, ` +
-      `${model.parameters} parameters`,
-    `${style.bold("sweep")}     ${opts} · lr ${fmtNum(s.start_lr)} → ${fmtNum(s.end_lr)} ${s.mode} · ` +
-      `${s.iterations} steps over ${run.batches_per_epoch} batches/epoch ` +
-      `(≈${fmtNum(run.epochs)} epochs) · batch ${s.batch_size}${accumulate} · seed ${spec.seed}`,
+    ...field("data", dataParts, ", ", width, style),
+    ...field("model", [`${model.sizes.join("-")} ${model.activation}`, lossNote,
+      `${model.parameters} parameters`], ", ", width, style),
+    ...field("sweep", sweepParts, " · ", width, style),
   ];
+}
+
+// "name      part, part, part" wrapped at width with the parts' column kept
+function field(name: string, parts: string[], sep: string, width: number, style: Style): string[] {
+  const indent = " ".repeat(10);
+  const lines: string[] = [];
+  let line = "";
+  for (const part of parts) {
+    const next = line === "" ? part : `${line}${sep}${part}`;
+    if (line !== "" && indent.length + next.length > width) {
+      lines.push(line + sep.trimEnd());
+      line = part;
+    } else {
+      line = next;
+    }
+  }
+  lines.push(line);
+  return lines.map((l, i) => (i === 0 ? `${style.bold(name.padEnd(10))}${l}` : `${indent}${l}`));
 }
 
 function listClasses(classes: string[]): string {

@@ -10,6 +10,7 @@ import { LrFindError, SpecError, type SpecIssue } from "../errors.js";
 import { dottedPath, lineOf, type SpecSource } from "./locate.js";
 import { checkRules } from "./rules.js";
 import { specSchema, type Spec } from "./schema.js";
+import { unknownKeyMessage } from "./unknown-keys.js";
 import type { OptimizerConfig } from "../optim/schema.js";
 
 /** One flag that overrides a spec field, e.g. --start-lr → sweep.start_lr. */
@@ -41,7 +42,7 @@ export function loadSpec(file: string, overrides: Override[] = []): ResolvedSpec
     const issues = doc.errors.map((e) => ({
       path: "",
       message: `not valid YAML/JSON: ${e.message.split("\n")[0]}`,
-      line: e.linePos?.[0].line,
+      line: lines.linePos(e.pos[0]).line,
     }));
     throw new SpecError(path, issues);
   }
@@ -113,16 +114,24 @@ function toIssues(
   overrides: Override[],
   singleOptimizer: boolean,
 ) {
-  return error.issues.map((issue): SpecIssue => {
+  const issues = error.issues.flatMap((issue): SpecIssue[] => {
     // a single optimizer is parsed as a one-element list; report it as the user wrote it
     const at = singleOptimizer && issue.path[0] === "optimizer" ? issue.path.filter((_, i) => i !== 1)
       : issue.path;
     const path = dottedPath(at);
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({
+        path: dottedPath([...at, key]),
+        message: unknownKeyMessage(path, key),
+        line: lineOf(source, [...at, key]),
+      }));
+    }
     const flag = overrides.find((o) => {
       const key = o.path.join(".");
       return path === key || path.startsWith(`${key}.`) || path.startsWith(`${key}[`);
     });
     const message = flag ? `${issue.message} (from ${flag.flag})` : issue.message;
-    return { path, message, line: flag ? undefined : lineOf(source, at) };
+    return [{ path, message, line: flag ? undefined : lineOf(source, at) }];
   });
+  return issues.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
 }

@@ -88,6 +88,8 @@ export function runSweep(input: SweepInput): SweepResult {
       const why = sweep.divergence === false ? "divergence stop disabled; " : "";
       const msg = `${why}stopped at step ${i} (lr ${fmt(lr)}) on non-finite loss`;
       stop = stopInfo("non_finite", points, rule, msg);
+      warnings.push(`the loss became non-finite at step ${i} (lr ${fmt(lr)}); suggestions read ` +
+        "only the finite points before it");
       break;
     }
     if (divergenceStep === null && rule.fires(smoothed as number)) {

@@ -35,7 +35,8 @@ export const sweepSchema = z
     loss: z.enum(["train", "validation"]).default("train"),
     repeats: z.number().int().min(1).max(64).default(1),
   })
-  .refine((s) => s.end_lr > s.start_lr, {
+  // only once both are valid rates, so one bad value gives one message
+  .refine((s) => !(s.start_lr > 0 && s.end_lr > 0) || s.end_lr > s.start_lr, {
     error: "end_lr must be greater than start_lr",
     path: ["end_lr"],
   });
