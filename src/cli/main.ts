@@ -11,6 +11,7 @@ import * as parse from "./parsers.js";
 import { rangeTestCommand, type RangeTestFlags } from "./range-test-command.js";
 import { scaleCommand, type ScaleFlags } from "./scale-command.js";
 import { scheduleCommand, type ScheduleFlags } from "./schedule-command.js";
+import { trainCommand, type TrainFlags } from "./train-command.js";
 
 /** Build the program; `io` lets tests capture output. `setCode` receives the exit code. */
 export function buildProgram(io: Io, setCode: (code: number) => void): Command {
@@ -19,6 +20,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .version(VERSION, "-V, --version")
     .argument("[input]", "spec file (.yaml/.yml/.json) or a CSV file (.csv, .csv.gz, .tsv, ...)")
     .exitOverride()
+    .enablePositionalOptions()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
@@ -66,6 +68,25 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option("-q, --quiet", "no warnings on stderr")
     .action((input: string | undefined, flags: ScheduleFlags) => {
       setCode(scheduleCommand(input, flags, io));
+    });
+
+  program
+    .command("train")
+    .description("train the MLP with the spec's optimizer and schedule; --check the suggestion")
+    .argument("[spec]", "spec file with train: (and optionally schedule: / verify:) blocks")
+    .option("--lr <lr>", "constant learning rate when there is no schedule", parse.positiveNumber)
+    .option("--from <result.json>", "take the rates from a range-test result (range, suggestion)")
+    .option("--check", "train briefly at the suggestion ×0.1, ×1, ×10 and compare")
+    .option("--epochs <n>", "epochs (train.epochs)", parse.positiveInt)
+    .option("--batch-size <n>", "rows per batch (train.batch_size)", parse.positiveInt)
+    .option("--patience <n>", "early stopping: epochs without improvement", parse.positiveInt)
+    .option("--seed <n>", "random seed", parse.seed)
+    .option("--save-weights <file>", "write the final weights as JSON (the model.weights format)")
+    .option("--json", "print only JSON on stdout")
+    .option("-q, --quiet", "no warnings on stderr")
+    .option("--no-color", "no colour")
+    .action(async (input: string | undefined, flags: TrainFlags) => {
+      setCode(await trainCommand(input, flags, io));
     });
 
   program

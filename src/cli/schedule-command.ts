@@ -1,10 +1,12 @@
 // `lr-find schedule`: preview a learning-rate schedule from a spec, flags, or a range-test result.
 
 import { existsSync, readFileSync } from "node:fs";
+
 import { extname, resolve } from "node:path";
 
 import { LineCounter, parseDocument } from "yaml";
 
+import { applyRates, readSavedRates } from "../commands/rates-from-result.js";
 import { LrFindError, SpecError } from "../errors.js";
 import { fmtNum } from "../report/format.js";
 import { renderSeries } from "../report/schedule-chart.js";
@@ -102,7 +104,7 @@ function readBlock(input: string): Block {
 }
 
 function applyFlags(block: Record<string, unknown>, flags: ScheduleFlags): void {
-  if (flags.from !== undefined) applyResult(block, flags.from);
+  if (flags.from !== undefined) applyRates(block, readSavedRates(flags.from));
   if (flags.steps !== undefined) block.steps = flags.steps;
   if (flags.baseLr !== undefined) block.base_lr = flags.baseLr;
   if (flags.maxLr !== undefined) block.max_lr = flags.maxLr;
@@ -124,34 +126,4 @@ function parseValue(text: string): unknown {
   if (/^\[.*\]$/.test(text)) return text.slice(1, -1).split(",").filter(Boolean).map(parseValue);
   const n = Number(text);
   return text !== "" && Number.isFinite(n) && /^[+-]?[\d.]/.test(text) ? n : text;
-}
-
-// rates from a range-test result: its range bounds cyclic/one-cycle, its suggestion is the base
-function applyResult(block: Record<string, unknown>, path: string): void {
-  const file = resolve(path);
-  let result: { suggestion?: { lr: number } | null; range?: { min: number; max: number } | null };
-  try {
-    result = JSON.parse(readFileSync(file, "utf8"));
-  } catch {
-    throw new LrFindError("flag.invalid", `--from ${file}: not a readable lr-find JSON result`,
-      { file }, "write one with lr-find SPEC --out result.json");
-  }
-
-  const kind = block.kind;
-  if (kind === "cyclic" || kind === "one_cycle") {
-    if (!result.range) {
-      throw new LrFindError("result.invalid", `--from ${file}: the result has no range`, { file },
-        "the range test derived no range; see its `reason` field");
-    }
-    // one_cycle has no base_lr: it starts at max_lr / div_factor, i.e. at the range's min
-    if (kind === "cyclic") block.base_lr = result.range.min;
-    block.max_lr = result.range.max;
-    if (kind === "one_cycle") block.div_factor = result.range.max / result.range.min;
-    return;
-  }
-  if (!result.suggestion) {
-    throw new LrFindError("result.invalid", `--from ${file}: the result has no suggestion`, { file },
-      "the range test derived no suggestion; see its `reason` field");
-  }
-  block.base_lr = result.suggestion.lr;
 }

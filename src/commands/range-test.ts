@@ -87,7 +87,8 @@ export async function runRangeTest(
   };
 }
 
-function modelShape(spec: ResolvedSpec, dataset: Dataset): MlpShape {
+/** Network widths and loss for this dataset and spec. */
+export function modelShape(spec: ResolvedSpec, dataset: Dataset): MlpShape {
   const classification = dataset.task === "classification";
   const outputs = classification ? dataset.classes.length : 1;
   return {
@@ -97,7 +98,8 @@ function modelShape(spec: ResolvedSpec, dataset: Dataset): MlpShape {
   };
 }
 
-function initialWeights(spec: ResolvedSpec & { seed: number }, shape: MlpShape): Float32Array {
+/** Initial weights: the spec's weights file, or PyTorch's default init from the seed. */
+export function initialWeights(spec: ResolvedSpec & { seed: number }, shape: MlpShape): Float32Array {
   const net = createMlp(shape, 1);
   const file = spec.model.weights;
   if (file === undefined) {
@@ -116,7 +118,8 @@ function initialWeights(spec: ResolvedSpec & { seed: number }, shape: MlpShape):
   return net.params as Float32Array;
 }
 
-function describeData(dataset: Dataset) {
+/** The `data` block of every result. */
+export function describeData(dataset: Dataset) {
   return {
     file: dataset.info.file,
     task: dataset.task,

@@ -13,7 +13,8 @@ export function createAdam(
   size: number,
   like: FloatArray,
 ): Optimizer {
-  const [beta1, beta2] = config.betas;
+  let beta1 = config.betas[0];
+  const beta2 = config.betas[1];
   const { eps, amsgrad } = config;
   const weightDecay = config.weight_decay;
   const decoupled = config.name === "adamw";
@@ -57,5 +58,10 @@ export function createAdam(
     }
   }
 
-  return { name: config.name, step };
+  // one-cycle's momentum cycling moves beta1, as PyTorch's OneCycleLR does for Adam
+  const setMomentum = (m: number) => {
+    beta1 = m;
+  };
+
+  return { name: config.name, step, setMomentum };
 }

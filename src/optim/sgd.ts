@@ -12,7 +12,8 @@ export function createSgd(
   size: number,
   like: FloatArray,
 ): Optimizer {
-  const { momentum, dampening, nesterov } = config;
+  const { dampening, nesterov } = config;
+  let momentum = config.momentum;
   const weightDecay = config.weight_decay;
   const buf = zerosLike(like, momentum !== 0 ? size : 0); // (P,) momentum buffer
   let t = 0;
@@ -44,5 +45,10 @@ export function createSgd(
     }
   }
 
-  return { name: config.name, step };
+  // a cycled momentum only moves an existing buffer: the spec requires momentum > 0 for it
+  const setMomentum = (m: number) => {
+    momentum = m;
+  };
+
+  return { name: config.name, step, ...(config.momentum !== 0 ? { setMomentum } : {}) };
 }

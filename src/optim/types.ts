@@ -20,4 +20,9 @@ export interface Optimizer {
   readonly name: string;
   /** Apply one update in place: params -= f(grads, state) at base learning rate `lr`. */
   step(params: FloatArray, grads: FloatArray, lr: number): void;
+  /**
+   * Set the momentum for the next steps (SGD's momentum, Adam's beta1), for schedules that
+   * cycle it (one-cycle). Absent on optimizers without such a knob.
+   */
+  setMomentum?: (momentum: number) => void;
 }

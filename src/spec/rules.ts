@@ -38,7 +38,29 @@ const optimizerNamesDistinct: Rule = (spec) => {
   });
 };
 
-const RULES: Rule[] = [layerLrMatchesLayers, validationLossHasSplit, optimizerNamesDistinct];
+// one-cycle and cyclic with cycle_momentum set SGD's momentum or Adam's beta1 every step
+const cycledMomentumHasAKnob: Rule = (spec) => {
+  const s = spec.schedule;
+  if (s === undefined || !(s.kind === "one_cycle" || s.kind === "cyclic") || !s.cycle_momentum) {
+    return [];
+  }
+  const opt = spec.optimizers[0];
+  if (opt.name === "adam" || opt.name === "adamw" || (opt.name === "sgd" && opt.momentum > 0)) {
+    return [];
+  }
+  const what = opt.name === "sgd" ? "has momentum 0" : "has no momentum to cycle";
+  const fix = opt.name === "sgd"
+    ? "set optimizer.momentum > 0 (e.g. 0.9)"
+    : "use sgd with momentum, adam or adamw (beta1 is cycled)";
+  return [{
+    path: "schedule.cycle_momentum",
+    message: `${s.kind} cycles momentum, but optimizer: ${opt.name} ${what}; ${fix}, ` +
+      "or set schedule.cycle_momentum: false",
+  }];
+};
+
+const RULES: Rule[] = [layerLrMatchesLayers, validationLossHasSplit, optimizerNamesDistinct,
+  cycledMomentumHasAKnob];
 
 /** Every rule's issues, all at once. */
 export function checkRules(spec: ResolvedSpec): RuleIssue[] {

@@ -8,6 +8,7 @@ import { optimizerInputSchema } from "../optim/schema.js";
 import { scheduleSchema } from "../schedule/schema.js";
 import { SUGGEST_METHODS } from "../suggest/suggest.js";
 import { sweepSchema } from "../sweep/schema.js";
+import { trainSchema, verifySchema } from "../train/schema.js";
 
 export const modelSchema = z.strictObject({
   hidden: z
@@ -34,6 +35,8 @@ export const specSchema = z.strictObject({
   suggest: suggestSchema.prefault({}),
   seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
   schedule: scheduleSchema.optional(),
+  train: trainSchema.prefault({}),
+  verify: verifySchema.prefault({}),
 });
 
 export type SpecInput = z.input<typeof specSchema>;

@@ -3,8 +3,10 @@
 import { dataSchema } from "../data/schema.js";
 import { modelSchema, suggestSchema } from "./schema.js";
 import { sweepSchema } from "../sweep/schema.js";
+import { trainSchema, verifySchema } from "../train/schema.js";
 
-const TOP_LEVEL = ["data", "model", "optimizer", "sweep", "suggest", "seed", "schedule"];
+const TOP_LEVEL = ["data", "model", "optimizer", "sweep", "suggest", "seed", "schedule", "train",
+  "verify"];
 
 // the keys each block allows, read off the schemas so they are never listed twice
 const KNOWN: Record<string, string[]> = {
@@ -13,6 +15,8 @@ const KNOWN: Record<string, string[]> = {
   model: Object.keys(modelSchema.shape),
   sweep: Object.keys(sweepSchema.shape),
   suggest: Object.keys(suggestSchema.shape),
+  train: Object.keys(trainSchema.shape),
+  verify: Object.keys(verifySchema.shape),
 };
 
 /** "unknown key 'shufle' (did you mean 'shuffle'?)" for a key under the dotted `parent`. */
