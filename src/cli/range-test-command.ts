@@ -91,7 +91,7 @@ export async function rangeTestCommand(input: string | undefined, flags: RangeTe
     const style = createStyle(color);
     io.stdout.write(`${renderText(result, { style, width: io.columns, points: flags.points === true })}\n`);
   }
-  if (!flags.quiet) for (const w of result.warnings) io.stderr.write(`lr-find: warning: ${w}\n`);
+  if (!flags.quiet) for (const w of result.warnings) io.stderr.write(`lr-find: warning: ${w.message}\n`);
   if (spec.seed === undefined && !flags.quiet) {
     io.stderr.write(`lr-find: no seed given; used ${seed} (pass --seed ${seed} to repeat)\n`);
   }

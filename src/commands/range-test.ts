@@ -10,15 +10,14 @@ import { createMlp, type MlpShape } from "../model/mlp.js";
 import { loadWeights } from "../model/weights.js";
 import { createRng } from "../random.js";
 import type { ResolvedSpec } from "../spec/load-spec.js";
-import { suggest, type SuggestOutcome } from "../suggest/suggest.js";
+import { singleBatchSpike, sweepLongerThanData, type Guard } from "../suggest/guards.js";
+import { suggest, type SuggestMethod, type SuggestOutcome } from "../suggest/suggest.js";
 import { runSweep } from "../sweep/run-sweep.js";
 import type { SweepResult } from "../sweep/types.js";
 import { VERSION } from "../version.js";
 
-/** One sweep with what was read off its curve. */
-export type RunResult = SweepResult & Omit<SuggestOutcome, "window"> & {
-  window: SuggestOutcome["window"];
-};
+/** One sweep with what was read off its curve; guards are merged into `warnings`. */
+export type RunResult = SweepResult & Omit<SuggestOutcome, "lagfree" | "guards">;
 
 /** Everything a range test produced; the JSON output is this object. */
 export interface RangeTestResult {
@@ -31,7 +30,7 @@ export interface RangeTestResult {
   range: { min: number; max: number; rule: string } | null;
   reason: string | null;
   runs: RunResult[];
-  warnings: string[];
+  warnings: Guard[];
 }
 
 export interface RangeTestOptions {
@@ -60,14 +59,16 @@ export async function runRangeTest(
       signal: options.signal,
       onStep: (step, total) => options.onStep?.(r, step, total),
     });
-    const lr = sweep.points.map((p) => p.lr);
-    const smoothed = sweep.points.map((p) => p.smoothed_loss ?? NaN);
-    const outcome = suggest(lr, smoothed, sweep.usable, spec.suggest.method);
-    return { ...sweep, ...outcome };
+    return readCurve(sweep, spec.suggest.method);
   });
 
   const first = runs[0];
-  const warnings = [...dataset.info.warnings, ...runs.flatMap((r) => r.warnings)];
+  const warnings: Guard[] = [
+    ...dataset.info.warnings.map((message) => ({ code: "data", message })),
+    ...runs.flatMap((r) =>
+      r.warnings.map((w) => (runs.length > 1 ? { ...w, message: `${r.optimizer}: ${w.message}` } : w)),
+    ),
+  ];
   return {
     schema_version: 1,
     version: VERSION,
@@ -85,6 +86,24 @@ export async function runRangeTest(
     runs,
     warnings,
   };
+}
+
+/** Suggestions, range and guard rails for one sweep; lag-free values joined to the points. */
+export function readCurve(sweep: SweepResult, method: SuggestMethod): RunResult {
+  const lr = sweep.points.map((p) => p.lr);
+  const raw = sweep.points.map((p) => p.loss ?? NaN);
+  const ema = sweep.points.map((p) => p.smoothed_loss ?? NaN);
+  const { lagfree, guards, ...outcome } = suggest(lr, raw, ema, sweep.usable, method);
+  const points = sweep.points.map((p, i) => ({
+    ...p,
+    lagfree_loss: i < lagfree.length ? lagfree[i] : null,
+  }));
+
+  const extra = [
+    sweep.stop.reason === "diverged" ? singleBatchSpike(raw, sweep.stop.step) : null,
+    sweepLongerThanData(sweep.epochs),
+  ].filter((g): g is Guard => g !== null);
+  return { ...sweep, points, ...outcome, warnings: [...sweep.warnings, ...guards, ...extra] };
 }
 
 /** Network widths and loss for this dataset and spec. */

@@ -106,7 +106,7 @@ export async function runCheck(
   if (suggestion === null) {
     const range = await runRangeTest(spec);
     suggestion = range.suggestion;
-    warnings.push(...range.warnings);
+    warnings.push(...range.warnings.map((w) => w.message));
     if (suggestion === null) {
       throw new LrFindError("result.invalid", `no suggestion to check: ${range.reason ?? ""}`, {},
         "adjust the sweep (start_lr, end_lr, iterations) until the range test gives one");

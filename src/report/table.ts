@@ -3,7 +3,8 @@
 import Table from "cli-table3";
 
 import type { RunResult } from "../commands/range-test.js";
-import { SUGGEST_METHODS } from "../suggest/suggest.js";
+import { RULES } from "../suggest/rules.js";
+import type { SuggestMethod } from "../suggest/suggest.js";
 import { fmtNum, type Style } from "./format.js";
 
 const NOTES: Record<string, string> = {
@@ -23,15 +24,18 @@ function makeTable(head: string[], style: Style): Table.Table {
 
 /** Every rule's suggestion for one run, the chosen one marked, then the range. */
 export function suggestionTable(run: RunResult, method: string, style: Style): string {
-  const table = makeTable(["method", "lr", "step", "how"], style);
-
-  for (const m of SUGGEST_METHODS) {
+  const table = makeTable(["rule", "lr (lag-free)", "lr (EMA, fastai)", "how"], style);
+  const shown = (m: SuggestMethod) => {
     const s = run.suggestions[m];
-    const name = m === method ? `${m} ◀` : m;
-    table.push([name, s ? fmtNum(s.lr) : "none", s ? String(s.index) : "–", NOTES[m]]);
+    const text = s ? `${fmtNum(s.lr)} @${s.index}` : "none";
+    return m === method ? `${text} ◀` : text;
+  };
+
+  for (const rule of RULES) {
+    table.push([rule, shown(rule), shown(`${rule}_ema`), NOTES[rule]]);
   }
   const range = run.range ? `${fmtNum(run.range.min)} – ${fmtNum(run.range.max)}` : "none";
-  table.push(["range", range, "–", run.range ? "for cyclic / one-cycle" : "none derived"]);
+  table.push(["range", range, "", run.range ? "for cyclic / one-cycle" : "none derived"]);
   return table.toString();
 }
 

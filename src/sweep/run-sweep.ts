@@ -11,6 +11,7 @@ import type { OptimizerConfig } from "../optim/schema.js";
 import { createRng } from "../random.js";
 import { rangeLadderLr } from "../schedule/range-ladder.js";
 import { createBatchStream } from "./batch-stream.js";
+import type { Guard } from "../suggest/guards.js";
 import type { SweepConfig } from "./schema.js";
 import { SmoothedLoss } from "./smoothing.js";
 import { DivergenceRule } from "./stop-rule.js";
@@ -50,7 +51,7 @@ export function runSweep(input: SweepInput): SweepResult {
   const evalSplit = sweep.loss === "validation" ? dataset.validation : null;
   const smoother = new SmoothedLoss(sweep.smoothing);
   const rule = new DivergenceRule(sweep.divergence === false ? 4 : sweep.divergence);
-  const warnings: string[] = [];
+  const warnings: Guard[] = [];
   const points: SweepPoint[] = [];
   let divergenceStep: number | null = null;
   let firstNonFinite: number | null = null;
@@ -88,8 +89,8 @@ export function runSweep(input: SweepInput): SweepResult {
       const why = sweep.divergence === false ? "divergence stop disabled; " : "";
       const msg = `${why}stopped at step ${i} (lr ${fmt(lr)}) on non-finite loss`;
       stop = stopInfo("non_finite", points, rule, msg);
-      warnings.push(`the loss became non-finite at step ${i} (lr ${fmt(lr)}); suggestions read ` +
-        "only the finite points before it");
+      warnings.push({ code: "non_finite", message: `the loss became non-finite at step ${i} ` +
+        `(lr ${fmt(lr)}); suggestions read only the finite points before it` });
       break;
     }
     if (divergenceStep === null && rule.fires(smoothed as number)) {
@@ -110,10 +111,9 @@ export function runSweep(input: SweepInput): SweepResult {
 
     if (!decayWarned && adamwDecayNonPositive(input.optimizer, lr)) {
       decayWarned = true;
-      warnings.push(
-        `adamw: lr × weight_decay ≥ 1 from step ${i} (lr ${fmt(lr)}): the decay factor ` +
-          "1 − lr·wd is ≤ 0, so weights are zeroed or flip sign; losses past here mean little",
-      );
+      warnings.push({ code: "adamw_decay", message: `adamw: lr × weight_decay ≥ 1 from step ${i} ` +
+        `(lr ${fmt(lr)}): the decay factor 1 − lr·wd is ≤ 0, so weights are zeroed or flip ` +
+        "sign; losses past here mean little" });
     }
   }
 

@@ -15,12 +15,16 @@ export interface StopInfo {
   message: string;
 }
 
+import type { Guard } from "../suggest/guards.js";
+
 /** One recorded step: the lr its update used and the loss of its batch before that update. */
 export interface SweepPoint {
   step: number;
   lr: number;
   loss: number | null;
   smoothed_loss: number | null;
+  /** The lag-free (centred) smoothing the suggestions read; null past the usable points. */
+  lagfree_loss?: number | null;
   val_loss?: number | null;
 }
 
@@ -35,5 +39,5 @@ export interface SweepResult {
   usable: number;
   batches_per_epoch: number;
   epochs: number;
-  warnings: string[];
+  warnings: Guard[];
 }

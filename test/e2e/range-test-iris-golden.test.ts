@@ -75,13 +75,15 @@ describe("range test on Iris through the CLI matches PyTorch", () => {
       const run = results[name];
       const s = c.suggestions;
       expect(run.divergence_step).toBe(c.stop_index);
-      expect(run.suggestions.valley?.index).toBe(s.valley_fastai.index);
-      expect(run.suggestions.steep?.index).toBe(s.steep_fastai.index);
-      expect(run.suggestions.steepest?.index).toBe(s.steepest_gradient_wrt_index.index);
-      expect(run.suggestions.minimum?.index).toBe(s.minimum_div_10.index_of_minimum);
-      expectClose([run.suggestions.valley?.lr ?? NaN], [s.valley_fastai.lr], 1e-6, 0, "valley lr");
-      expectClose([run.suggestions.minimum?.lr ?? NaN], [s.minimum_div_10.suggested_lr], 1e-6, 0,
-        "minimum lr");
+      // the fastai-compatible rules read the causal EMA, as fastai and the golden do
+      expect(run.suggestions.valley_ema?.index).toBe(s.valley_fastai.index);
+      expect(run.suggestions.steep_ema?.index).toBe(s.steep_fastai.index);
+      expect(run.suggestions.steepest_ema?.index).toBe(s.steepest_gradient_wrt_index.index);
+      expect(run.suggestions.minimum_ema?.index).toBe(s.minimum_div_10.index_of_minimum);
+      expectClose([run.suggestions.valley_ema?.lr ?? NaN], [s.valley_fastai.lr], 1e-6, 0,
+        "valley lr");
+      expectClose([run.suggestions.minimum_ema?.lr ?? NaN], [s.minimum_div_10.suggested_lr], 1e-6,
+        0, "minimum lr");
     },
   );
 });

@@ -123,8 +123,9 @@ describe("non-finite losses (BL-01)", () => {
 
     // the suggestion uses only finite points before the blow-up
     const lr = r.points.map((p) => p.lr);
+    const raw = r.points.map((p) => p.loss ?? NaN);
     const smoothed = r.points.map((p) => p.smoothed_loss ?? NaN);
-    const outcome = suggest(lr, smoothed, r.usable, "valley");
+    const outcome = suggest(lr, raw, smoothed, r.usable, "valley");
     expect(outcome.pick).not.toBeNull();
     expect(outcome.pick?.lr).toBeLessThan(last.lr);
   });
