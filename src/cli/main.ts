@@ -44,6 +44,8 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .addOption(new Option("--method <name>", "suggestion rule (default valley)").choices(SUGGEST_METHODS))
     .option("--validation <fraction>", "held-out fraction of rows (default 0)", parse.fraction)
     .option("--seed <n>", "random seed (default: picked and printed)", parse.seed)
+    .option("--repeats <n>", "sweeps per optimizer with derived seeds (default 1)", parse.positiveInt)
+    .option("--workers <n>", "worker threads for the sweeps (default: all cores)", parse.positiveInt)
     .option("--json", "print only JSON on stdout")
     .option("--out <file>", "also write the result: .json or .csv (repeatable)", collect, [])
     .option("--points", "also print every recorded point")

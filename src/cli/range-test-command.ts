@@ -37,6 +37,8 @@ export interface RangeTestFlags {
   color?: boolean;
   points?: boolean;
   resume?: unknown;
+  repeats?: number;
+  workers?: number;
 }
 
 const FLAG_PATHS: [keyof RangeTestFlags, string, string][] = [
@@ -53,6 +55,7 @@ const FLAG_PATHS: [keyof RangeTestFlags, string, string][] = [
   ["method", "suggest.method", "--method"],
   ["validation", "data.validation", "--validation"],
   ["seed", "seed", "--seed"],
+  ["repeats", "sweep.repeats", "--repeats"],
 ];
 
 /** Run the main job and print its report; returns the exit code. */
@@ -77,7 +80,9 @@ export async function rangeTestCommand(input: string | undefined, flags: RangeTe
   let result: RangeTestResult;
   try {
     result = await runRangeTest({ ...spec, seed }, {
-      onStep: (run, step, total) => progress.update(run, spec.optimizers[run].name, step, total),
+      workers: flags.workers,
+      onStep: (run, step, total) =>
+        progress.update(run, spec.optimizers[run % spec.optimizers.length].name, step, total),
     });
   } finally {
     progress.stop();

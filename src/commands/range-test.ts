@@ -8,16 +8,20 @@ import { LrFindError } from "../errors.js";
 import { initPytorchDefault } from "../model/init.js";
 import { createMlp, type MlpShape } from "../model/mlp.js";
 import { loadWeights } from "../model/weights.js";
-import { createRng } from "../random.js";
+import { createRng, deriveSeed } from "../random.js";
 import type { ResolvedSpec } from "../spec/load-spec.js";
 import { singleBatchSpike, sweepLongerThanData, type Guard } from "../suggest/guards.js";
 import { suggest, type SuggestMethod, type SuggestOutcome } from "../suggest/suggest.js";
-import { runSweep } from "../sweep/run-sweep.js";
+import { runSweeps, workerCount, type SweepJob } from "../sweep/pool.js";
+import { summariseRepeats, type RepeatSummary } from "../suggest/repeats.js";
 import type { SweepResult } from "../sweep/types.js";
 import { VERSION } from "../version.js";
 
 /** One sweep with what was read off its curve; guards are merged into `warnings`. */
-export type RunResult = SweepResult & Omit<SuggestOutcome, "lagfree" | "guards">;
+export type RunResult = SweepResult & Omit<SuggestOutcome, "lagfree" | "guards"> & {
+  /** 0-based repeat index (seed variant) of this sweep. */
+  repeat: number;
+};
 
 /** Everything a range test produced; the JSON output is this object. */
 export interface RangeTestResult {
@@ -30,45 +34,71 @@ export interface RangeTestResult {
   range: { min: number; max: number; rule: string } | null;
   reason: string | null;
   runs: RunResult[];
+  /** One per optimizer when sweep.repeats > 1, else null. */
+  repeats: RepeatSummary[] | null;
   warnings: Guard[];
+  /** Wall-clock facts, grouped so the rest of the result stays byte-identical across runs. */
+  timing?: { seconds: number; workers: number };
 }
 
 export interface RangeTestOptions {
-  signal?: { aborted: boolean };
+  /** Worker threads for the sweeps (default: all cores); 1 runs them in this thread. */
+  workers?: number;
   onStep?: (run: number, step: number, total: number) => void;
 }
 
-/** Load the data, sweep every optimizer from the same initial weights, read suggestions. */
+/** The seed of repeat r: the spec's seed for the first, derived ones after it. */
+export function repeatSeed(seed: number, r: number): number {
+  return r === 0 ? seed : deriveSeed(seed, r);
+}
+
+/**
+ * Load the data, then sweep every optimizer × repeat; within a repeat every optimizer starts
+ * from the same weights and data order. Sweeps run on worker threads; results are identical
+ * to a serial run.
+ */
 export async function runRangeTest(
   spec: ResolvedSpec & { seed: number },
   options: RangeTestOptions = {},
 ): Promise<RangeTestResult> {
+  const started = performance.now();
   const dataset = await loadDataset(spec.data, spec.seed);
   const shape = modelShape(spec, dataset);
-  const initialParams = initialWeights(spec, shape);
+  const repeats = spec.sweep.repeats;
 
-  const runs: RunResult[] = spec.optimizers.map((optimizer, r) => {
-    const sweep = runSweep({
-      dataset,
-      shape,
-      initialParams,
-      optimizer,
-      sweep: spec.sweep,
-      shuffle: spec.data.shuffle,
-      seed: spec.seed,
-      signal: options.signal,
-      onStep: (step, total) => options.onStep?.(r, step, total),
-    });
-    return readCurve(sweep, spec.suggest.method);
-  });
+  const jobs: SweepJob[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const seed = repeatSeed(spec.seed, r);
+    const initialParams = initialWeights({ ...spec, seed }, shape);
+    for (const optimizer of spec.optimizers) {
+      jobs.push({ shape, initialParams, optimizer, sweep: spec.sweep, shuffle: spec.data.shuffle,
+        seed });
+    }
+  }
+
+  const sweeps = await runSweeps(dataset, jobs, { workers: options.workers, onStep: options.onStep });
+  const runs = sweeps.map((sweep, j) => ({
+    ...readCurve(sweep, spec.suggest.method),
+    repeat: Math.floor(j / spec.optimizers.length),
+  }));
+  const summaries = repeats > 1
+    ? spec.optimizers.map((opt, o) =>
+      summariseRepeats(opt.name, runs.filter((_, j) => j % spec.optimizers.length === o),
+        spec.suggest.method))
+    : null;
 
   const first = runs[0];
+  const labelled = runs.length > 1;
   const warnings: Guard[] = [
     ...dataset.info.warnings.map((message) => ({ code: "data", message })),
-    ...runs.flatMap((r) =>
-      r.warnings.map((w) => (runs.length > 1 ? { ...w, message: `${r.optimizer}: ${w.message}` } : w)),
-    ),
+    ...runWarnings(runs, labelled, repeats),
+    ...(summaries ?? []).flatMap((s) => s.guards),
   ];
+  const lead = summaries?.[0];
+  const suggestion = lead
+    ? lead.suggestion
+    : first.pick ? { lr: first.pick.lr, method: first.pick.method } : null;
+  const range = lead ? lead.range : first.range;
   return {
     schema_version: 1,
     version: VERSION,
@@ -80,16 +110,41 @@ export async function runRangeTest(
       loss: shape.loss,
       parameters: createMlp(shape, 1).layout.total,
     },
-    suggestion: first.pick ? { lr: first.pick.lr, method: first.pick.method } : null,
-    range: first.range,
-    reason: first.reason,
+    suggestion,
+    range,
+    reason: suggestion && range ? null : (first.reason ?? "no seed gave a range"),
     runs,
+    repeats: summaries,
     warnings,
+    timing: { seconds: (performance.now() - started) / 1000, workers: workerCount(jobs.length,
+      options.workers) },
   };
 }
 
+// each run's warnings once, named by optimizer; with repeats, one line per optimizer and code
+// saying in how many seeds it came up
+function runWarnings(runs: RunResult[], labelled: boolean, repeats: number): Guard[] {
+  if (repeats <= 1) {
+    return runs.flatMap((r) => r.warnings.map((w) => (labelled
+      ? { ...w, message: `${r.optimizer}: ${w.message}` } : w)));
+  }
+  const groups = new Map<string, { first: Guard; optimizer: string; count: number }>();
+  for (const r of runs) {
+    for (const w of r.warnings) {
+      const key = `${r.optimizer}\u0000${w.code}`;
+      const g = groups.get(key);
+      if (g) g.count++;
+      else groups.set(key, { first: w, optimizer: r.optimizer, count: 1 });
+    }
+  }
+  return [...groups.values()].map(({ first, optimizer, count }) => ({
+    code: first.code,
+    message: `${optimizer}: ${first.message} (in ${count} of ${repeats} seeds; first seed shown)`,
+  }));
+}
+
 /** Suggestions, range and guard rails for one sweep; lag-free values joined to the points. */
-export function readCurve(sweep: SweepResult, method: SuggestMethod): RunResult {
+export function readCurve(sweep: SweepResult, method: SuggestMethod): Omit<RunResult, "repeat"> {
   const lr = sweep.points.map((p) => p.lr);
   const raw = sweep.points.map((p) => p.loss ?? NaN);
   const ema = sweep.points.map((p) => p.smoothed_loss ?? NaN);

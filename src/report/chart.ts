@@ -2,12 +2,13 @@
 
 import asciichart from "asciichart";
 
-import type { SweepPoint } from "../sweep/types.js";
 import { fmtNum } from "./format.js";
 
+/** One line of the chart: a value per step (null where there is none) and its lr. */
 export interface ChartSeries {
   label: string;
-  points: SweepPoint[];
+  lr: number[];
+  values: (number | null)[];
   /** Step index to mark on the x axis (the suggestion), if any. */
   mark?: number | null;
 }
@@ -29,18 +30,28 @@ const LABEL_WIDTH = 9;
  * ends in its number so they stay distinguishable.
  */
 export function renderChart(series: ChartSeries[], options: ChartOptions): string {
-  const all = series.flatMap((s) => s.points);
-  const finite = all.filter((p) => p.smoothed_loss !== null && Number.isFinite(p.smoothed_loss));
+  const finite = series.flatMap((s) => s.values.filter((v) => v !== null && Number.isFinite(v)));
   if (finite.length < 2) return "(too few finite points to chart)";
 
   const xOf = (lr: number) => (options.logX ? Math.log10(lr) : lr);
-  const xMin = Math.min(...all.map((p) => xOf(p.lr)));
-  const xMax = Math.max(...all.map((p) => xOf(p.lr)));
-  const longest = Math.max(...series.map((s) => s.points.length));
+  const xs = series.flatMap((s) => s.lr.map(xOf));
+  const xMin = Math.min(...xs);
+  const xMax = Math.max(...xs);
+  const longest = Math.max(...series.map((s) => s.lr.length));
   const cols = Math.max(2, Math.min(options.width - LABEL_WIDTH - 3, longest));
   const colOf = (lr: number) => Math.round(((xOf(lr) - xMin) / (xMax - xMin || 1)) * (cols - 1));
 
-  const lines = series.map((s) => resample(s.points, cols, colOf));
+  // a blow-up at the end would flatten everything before it: cap the y axis at 1.5× the
+  // highest starting value, which is where a loss curve begins
+  const starts = series.map((s) => s.values.find((v) => v !== null && Number.isFinite(v)) ?? null)
+    .filter((v): v is number => v !== null);
+  const cap = 1.5 * Math.max(...starts);
+  let clipped = false;
+  const lines = series.map((s) => resample(s, cols, colOf).map((v) => {
+    if (v <= cap || !(cap > 0)) return v;
+    clipped = true;
+    return cap;
+  }));
   const values = lines.flat();
   const min = Math.min(...values);
   const max = Math.max(...values);
@@ -58,19 +69,24 @@ export function renderChart(series: ChartSeries[], options: ChartOptions): strin
   if (!options.color && series.length > 1) numberLineEnds(rows, lines, min, max, options.height, axis);
 
   const out = [...rows, xAxis(axis, cols, xMin, xMax, options.logX)];
-  const marks = series.map((s) => (s.mark === null || s.mark === undefined ? null : s.points[s.mark]));
-  if (marks.some((m) => m)) out.push(markLine(axis, marks.map((m) => (m ? colOf(m.lr) : null))));
+  if (clipped) out.push(`${" ".repeat(axis + 1)}(values above ${fmtNum(cap)} drawn at the top)`);
+  const marks = series.map((s) => (s.mark === null || s.mark === undefined ? null : s.lr[s.mark]));
+  if (marks.some((m) => m !== null)) {
+    out.push(markLine(axis, marks.map((lr) => (lr === null ? null : colOf(lr)))));
+  }
   return out.join("\n");
 }
 
-// one value per column: the last finite smoothed loss whose lr falls in that column
-function resample(points: SweepPoint[], cols: number, colOf: (lr: number) => number): number[] {
+// one value per column: the last finite value whose lr falls in that column; the line ends at
+// the first missing value
+function resample(s: ChartSeries, cols: number, colOf: (lr: number) => number): number[] {
   const line: number[] = [];
-  for (const p of points) {
-    if (p.smoothed_loss === null || !Number.isFinite(p.smoothed_loss)) break;
-    const c = colOf(p.lr);
-    while (line.length <= c) line.push(p.smoothed_loss);
-    line[c] = p.smoothed_loss;
+  for (let i = 0; i < s.values.length; i++) {
+    const v = s.values[i];
+    if (v === null || !Number.isFinite(v)) break;
+    const c = colOf(s.lr[i]);
+    while (line.length <= c) line.push(v);
+    line[c] = v;
   }
   return line.slice(0, cols);
 }

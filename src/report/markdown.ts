@@ -2,14 +2,15 @@
 // terminal report's box tables and ANSI colours do not render.
 
 import type { RangeTestResult, RunResult } from "../commands/range-test.js";
-import { SUGGEST_METHODS } from "../suggest/suggest.js";
+import { RULES } from "../suggest/rules.js";
+import type { SuggestMethod } from "../suggest/suggest.js";
 import { fmtNum } from "./format.js";
 import { runLabels } from "./svg.js";
 
 /** The result as Markdown, so CI can show the suggestion where reviewers already look. */
 export function renderMarkdown(result: RangeTestResult): string {
-  const out = ["## lr-find: learning-rate range test", "", describe(result), "", verdict(result),
-    "", runsTable(result)];
+  const out = ["## lr-find: learning-rate range test", "", describeSetup(result), "",
+    verdict(result), "", runsTable(result)];
 
   if (result.runs.length === 1) {
     out.push("", methodsTable(result.runs[0], result.spec.suggest.method));
@@ -18,13 +19,14 @@ export function renderMarkdown(result: RangeTestResult): string {
     if (notes.length > 0) out.push("", ...notes);
   }
   if (result.warnings.length > 0) {
-    out.push("", "### Warnings", "", ...result.warnings.map((w) => `- ${inline(w)}`));
+    const items = result.warnings.map((w) => `- ${inline(w.message)} (\`${w.code}\`)`);
+    out.push("", "### Warnings", "", ...items);
   }
   return `${out.join("\n")}\n`;
 }
 
 // data · model · sweep on one line, file name only (runner paths mean nothing to a reader)
-function describe(result: RangeTestResult): string {
+function describeSetup(result: RangeTestResult): string {
   const { data, spec, model } = result;
   const s = spec.sweep;
   const file = (data.file.split(/[\\/]/).pop() || data.file).replace(/`/g, "'");
@@ -75,15 +77,16 @@ function runsTable(result: RangeTestResult): string {
   return table(head, ["right", "left", "right", "left", "left", "right", "left"], rows);
 }
 
-// every rule's answer for a single run, the one the spec chose in bold
+// every rule's answer for a single run, off both curves as in the terminal table; the one
+// the spec chose in bold
 function methodsTable(run: RunResult, method: string): string {
-  const rows = SUGGEST_METHODS.map((m) => {
+  const shown = (m: SuggestMethod) => {
     const s = run.suggestions[m];
-    const lr = s ? fmtNum(s.lr) : "none";
-    if (m !== method) return [m, lr, s ? String(s.index) : "–"];
-    return [`**${m}** (chosen)`, s ? `**${lr}**` : lr, s ? String(s.index) : "–"];
-  });
-  return table(["method", "lr", "step"], ["left", "right", "right"], rows);
+    const text = s ? `${fmtNum(s.lr)} @${s.index}` : "none";
+    return m === method ? `**${text}** (chosen)` : text;
+  };
+  const rows = RULES.map((rule) => [rule, shown(rule), shown(`${rule}_ema`)]);
+  return table(["rule", "lr (lag-free)", "lr (EMA, fastai)"], ["left", "right", "right"], rows);
 }
 
 // why a run of several has no suggestion or no range; a single run says so in the verdict

@@ -59,9 +59,12 @@ export function renderSvg(result: RangeTestResult, options: SvgOptions = {}): st
   const labels = runLabels(result).map((l, i) => (result.runs.length > 1 ? `${i + 1} ${l}` : l));
   const title = `learning-rate range test · ${baseName(result.data.file)}`;
 
-  const note = empty ? "no finite losses to plot"
-    : clipped ? `y axis cut at ${fmtNum(yAxis.hi)}: higher losses (divergence) run off the top`
-      : "";
+  let note = "";
+  if (empty) note = "no finite losses to plot";
+  else if (clipped) {
+    note = `y axis cut at ${fmtNum(yAxis.hi)} to keep the descent readable; ` +
+      "higher losses run off the top";
+  }
   const parts = [
     el("title", {}, esc(title)),
     el("rect", { width, height, fill: "#ffffff" }),
@@ -115,7 +118,9 @@ function decadeTicks(lo: number, hi: number): Tick[] {
   if (last > first) {
     const stride = Math.ceil((last - first + 1) / 9);
     const ticks: Tick[] = [];
-    for (let k = first; k <= last; k++) if (k % stride === 0) ticks.push({ at: k, label: `1e${k}` });
+    for (let k = first; k <= last; k++) {
+      if (k % stride === 0) ticks.push({ at: k, label: `1e${k}` });
+    }
     return ticks;
   }
 
@@ -217,9 +222,13 @@ function curves(result: RangeTestResult, f: Frame): string {
   const raw = result.runs.map((run, i) => el("path", { class: "loss-raw", "data-run": i + 1,
     d: pathData(run.points, (p) => p.loss, f), fill: "none", stroke: color(i),
     "stroke-opacity": "0.3", "stroke-width": 1 }));
+  // the curve the suggestions read: lag-free by default, the causal EMA for *_ema rules
+  const ema = result.spec.suggest.method.endsWith("_ema");
+  const curve = (p: SweepPoint) => (ema ? p.smoothed_loss : (p.lagfree_loss ?? null));
   const smoothed = result.runs.map((run, i) => el("path", { class: "loss-smoothed",
-    "data-run": i + 1, d: pathData(run.points, (p) => p.smoothed_loss, f), fill: "none",
-    stroke: color(i), "stroke-width": 2, "stroke-dasharray": dash(i), "stroke-linejoin": "round" }));
+    "data-run": i + 1, d: pathData(run.points, curve, f), fill: "none",
+    stroke: color(i), "stroke-width": 2, "stroke-dasharray": dash(i),
+    "stroke-linejoin": "round" }));
   return el("g", { "clip-path": `url(#${CLIP_ID})` }, [...raw, ...smoothed].join("\n"));
 }
 
@@ -251,8 +260,8 @@ function suggestionMarks(result: RangeTestResult, f: Frame): string {
     return el("g", { class: "suggestion", "data-run": i + 1 },
       el("line", { x1: x, y1: f.top, x2: x, y2: f.bottom, stroke: color(i),
         "stroke-dasharray": "4 3" }) +
-      text({ x: flip ? x - 4 : x + 4, y: f.top + 12 + i * 13, "text-anchor": flip ? "end" : "start",
-        fill: color(i), ...HALO }, label));
+      text({ x: flip ? x - 4 : x + 4, y: f.top + 12 + i * 13,
+        "text-anchor": flip ? "end" : "start", fill: color(i), ...HALO }, label));
   }).join("");
 }
 

@@ -4,6 +4,7 @@ import Table from "cli-table3";
 
 import type { RunResult } from "../commands/range-test.js";
 import { RULES } from "../suggest/rules.js";
+import type { RepeatSummary } from "../suggest/repeats.js";
 import type { SuggestMethod } from "../suggest/suggest.js";
 import { fmtNum, type Style } from "./format.js";
 
@@ -61,6 +62,26 @@ export function pointsTable(run: RunResult, style: Style): string {
   for (const p of run.points) {
     const raw = p.loss === null ? "nan/inf" : fmtNum(p.loss);
     table.push([String(p.step), fmtNum(p.lr), raw, fmtNum(p.smoothed_loss)]);
+  }
+  return table.toString();
+}
+
+/** Per optimizer and rule: the median suggestion over seeds and its spread in decades. */
+export function repeatsTable(summaries: RepeatSummary[], method: string, style: Style): string {
+  const head = ["optimizer", "rule", "median lr", "min – max", "spread (dec)", "IQR (dec)"];
+  const table = makeTable(head, style);
+  const dec = (v: number | null) => (v === null ? "–" : v.toFixed(2));
+
+  for (const s of summaries) {
+    for (const rule of RULES) {
+      const m = s.methods[rule];
+      const name = rule === method ? `${rule} ◀` : rule;
+      const span = m.min === null ? "–" : `${fmtNum(m.min)} – ${fmtNum(m.max)}`;
+      table.push([s.optimizer, name, fmtNum(m.median), span, dec(m.spread_decades),
+        dec(m.iqr_decades)]);
+    }
+    const range = s.range ? `${fmtNum(s.range.min)} – ${fmtNum(s.range.max)}` : "none";
+    table.push([s.optimizer, "range", range, "", "", ""]);
   }
   return table.toString();
 }

@@ -2,10 +2,10 @@
 
 import { relative } from "node:path";
 
-import type { RangeTestResult } from "../commands/range-test.js";
-import { renderChart } from "./chart.js";
+import type { RangeTestResult, RunResult } from "../commands/range-test.js";
+import { renderChart, type ChartSeries } from "./chart.js";
 import { fmtNum, type Style } from "./format.js";
-import { comparisonTable, pointsTable, suggestionTable } from "./table.js";
+import { comparisonTable, pointsTable, repeatsTable, suggestionTable } from "./table.js";
 
 export interface TextOptions {
   style: Style;
@@ -20,23 +20,28 @@ export function renderText(result: RangeTestResult, options: TextOptions): strin
   const out: string[] = [];
 
   out.push(...header(result, style, options.width), "");
-  const multi = result.runs.length > 1;
-  const chart = renderChart(
-    result.runs.map((run) => ({ label: run.optimizer, points: run.points, mark: run.pick?.index })),
-    { width: options.width, height: 12, color: style.color, logX: result.spec.sweep.mode === "exponential" },
-  );
+  const { series, caption } = chartSeries(result);
+  const chart = renderChart(series, {
+    width: options.width,
+    height: 12,
+    color: style.color,
+    logX: result.spec.sweep.mode === "exponential",
+  });
   const xName = result.spec.sweep.mode === "exponential" ? "lr (log scale)" : "lr";
-  out.push(style.dim(`smoothed loss vs ${xName}`), chart);
-  if (multi) out.push(legend(result, style));
+  out.push(style.dim(`${caption} vs ${xName}`), chart);
+  if (series.length > 1) out.push(style.dim(`lines: ${series.map((s, i) => `${i + 1} ${s.label}`)
+    .join("   ")}`));
   out.push("");
 
-  if (multi) out.push(comparisonTable(result.runs, style));
-  else out.push(suggestionTable(result.runs[0], result.spec.suggest.method, style));
+  const first = result.runs.filter((r) => r.repeat === 0);
+  if (result.repeats) out.push(repeatsTable(result.repeats, result.spec.suggest.method, style));
+  else if (first.length > 1) out.push(comparisonTable(first, style));
+  else out.push(suggestionTable(first[0], result.spec.suggest.method, style));
   if (options.points) for (const run of result.runs) out.push(pointsTable(run, style));
   out.push("");
 
-  for (const [i, run] of result.runs.entries()) {
-    const who = multi ? `${i + 1} ${run.optimizer}: ` : "";
+  for (const [i, run] of first.entries()) {
+    const who = first.length > 1 ? `${i + 1} ${run.optimizer}: ` : "";
     out.push(`${style.bold("stop")}      ${who}${run.stop.message}`);
   }
   out.push(summary(result, style));
@@ -99,9 +104,39 @@ function listClasses(classes: string[]): string {
   return classes.length > 6 ? `${shown}, …` : shown;
 }
 
-function legend(result: RangeTestResult, style: Style): string {
-  const names = result.runs.map((r, i) => `${i + 1} ${r.optimizer}`).join("   ");
-  return style.dim(`lines: ${names}`);
+// the curve the suggestions read: lag-free by default, the causal EMA for *_ema methods;
+// with repeats, the median over seeds and (for one optimizer) its min–max band
+function chartSeries(result: RangeTestResult): { series: ChartSeries[]; caption: string } {
+  const ema = result.spec.suggest.method.endsWith("_ema");
+  const curveOf = (run: RunResult) => run.points.map((p) => (ema ? p.smoothed_loss
+    : (p.lagfree_loss ?? null)));
+  const caption = ema ? "smoothed loss (causal EMA)" : "smoothed loss (lag-free)";
+
+  if (result.repeats) {
+    const bands = result.repeats;
+    const series: ChartSeries[] = bands.map((b) => ({ label: `${b.optimizer} median`, lr: b.band.lr,
+      values: b.band.median, mark: markOf(b.band.lr, b.suggestion?.lr) }));
+    if (bands.length === 1) {
+      const b = bands[0].band;
+      series.push({ label: "min", lr: b.lr, values: b.min }, { label: "max", lr: b.lr, values: b.max });
+    }
+    return { series, caption: `${caption}, median and band over ${bands[0].seeds.length} seeds` };
+  }
+
+  const runs = result.runs.filter((r) => r.repeat === 0);
+  const series = runs.map((run) => ({ label: run.optimizer, lr: run.points.map((p) => p.lr),
+    values: curveOf(run), mark: run.pick?.index ?? null }));
+  return { series, caption };
+}
+
+// the step whose lr is closest (in log space) to `lr`
+function markOf(lrs: number[], lr: number | undefined): number | null {
+  if (lr === undefined) return null;
+  let best = 0;
+  for (let i = 1; i < lrs.length; i++) {
+    if (Math.abs(Math.log(lrs[i] / lr)) < Math.abs(Math.log(lrs[best] / lr))) best = i;
+  }
+  return best;
 }
 
 function summary(result: RangeTestResult, style: Style): string {

@@ -36,7 +36,7 @@ describe("the shipped configs run end to end", () => {
   it("prints a chart, a table, the stop reason and the suggestion for a human", () => {
     const run = spawnCli(["configs/iris.yaml"]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/smoothed loss vs lr \(log scale\)/);
+    expect(run.stdout).toMatch(/smoothed loss \(lag-free\) vs lr \(log scale\)/);
     expect(run.stdout).toMatch(/1e-4 +1e-3 +1e-2/);
     expect(run.stdout).toMatch(/│ valley ◀ │/);
     expect(run.stdout).toMatch(/^stop +completed all 100 steps$/m);
