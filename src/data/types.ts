@@ -17,6 +17,9 @@ export interface ColumnInfo {
   outputs: string[];
   missing: number;
   note?: string;
+  /** Standardized numeric features: the training mean and population std applied. */
+  mean?: number;
+  std?: number;
 }
 
 /** What loading did, for the report header and the JSON `data` block. */
@@ -28,6 +31,8 @@ export interface DataInfo {
   rowsDropped: number;
   columns: ColumnInfo[];
   warnings: string[];
+  /** What loading noticed and did, for information (delimiter, header, metadata, task). */
+  notes?: string[];
   /** Regression only: the target's mean and population std, so losses can be read back. */
   targetMean?: number;
   targetStd?: number;
