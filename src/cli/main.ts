@@ -2,6 +2,7 @@
 
 import { Command, Option } from "commander";
 
+import { resultJsonSchema } from "../commands/json-schema.js";
 import { ACTIVATIONS } from "../model/activation.js";
 import { SUGGEST_METHODS } from "../suggest/suggest.js";
 import { VERSION } from "../version.js";
@@ -9,6 +10,8 @@ import { EXIT, reportError } from "./exit.js";
 import { processIo, type Io } from "./io.js";
 import * as parse from "./parsers.js";
 import { rangeTestCommand, type RangeTestFlags } from "./range-test-command.js";
+import { compareCommand, type CompareFlags } from "./compare-command.js";
+import { mergeCommand, type GridFlags } from "./grid-command.js";
 import { scaleCommand, type ScaleFlags } from "./scale-command.js";
 import { scheduleCommand, type ScheduleFlags } from "./schedule-command.js";
 import { trainCommand, type TrainFlags } from "./train-command.js";
@@ -46,8 +49,12 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option("--seed <n>", "random seed (default: picked and printed)", parse.seed)
     .option("--repeats <n>", "sweeps per optimizer with derived seeds (default 1)", parse.positiveInt)
     .option("--workers <n>", "worker threads for the sweeps (default: all cores)", parse.positiveInt)
+    .option("--expect-lr <min..max>", "exit 3 unless the suggestion lies in this range")
+    .option("--baseline <result.json>", "exit 3 if the suggestion moved beyond --tolerance")
+    .option("--tolerance <decades>", "allowed move against --baseline (default 0.5)", parse.positiveNumber)
+    .option("--shard <i/n>", "run the i-th of n deterministic parts of the spec's grid", parse.shard)
     .option("--json", "print only JSON on stdout")
-    .option("--out <file>", "also write the result: .json or .csv (repeatable)", collect, [])
+    .option("--out <file>", "also write the result: .json, .csv, .md or .svg (repeatable)", collect, [])
     .option("--points", "also print every recorded point")
     .option("-q, --quiet", "no progress or warnings on stderr")
     .option("--no-color", "no colour (also off when NO_COLOR or CI is set, or not a TTY)")
@@ -92,6 +99,36 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     });
 
   program
+    .command("merge")
+    .description("join the shards of a grid run into the result of the whole grid")
+    .argument("<shards...>", "JSON results written with --shard i/n")
+    .option("--out <file>", "also write the merged result (.json)", collect, [])
+    .option("--json", "print only JSON on stdout")
+    .action((files: string[], flags: GridFlags) => {
+      setCode(mergeCommand(files, flags, io));
+    });
+
+  program
+    .command("compare")
+    .description("compare a result with a baseline: how far the suggestions moved (exit 3 beyond --tolerance)")
+    .argument("<baseline>", "baseline result JSON")
+    .argument("<current>", "current result JSON")
+    .option("--tolerance <decades>", "allowed move of the suggestion (default 0.5)", parse.positiveNumber)
+    .option("--json", "print only JSON on stdout")
+    .action((baseline: string, current: string, flags: CompareFlags) => {
+      setCode(compareCommand(baseline, current, flags, io));
+    });
+
+  program
+    .command("schema")
+    .description("print the JSON Schema of the --json result (generated from its zod schema)")
+    .option("--grid", "the schema of a grid result (--shard, merge) instead")
+    .action((flags: { grid?: boolean }) => {
+      io.stdout.write(`${JSON.stringify(resultJsonSchema(flags.grid === true), null, 2)}\n`);
+      setCode(EXIT.ok);
+    });
+
+  program
     .command("scale")
     .description("scale a learning rate found at one batch size to another (linear and sqrt rules)")
     .requiredOption("--lr <lr>", "the learning rate found", parse.positiveNumber)
@@ -107,7 +144,8 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
 
 const EXIT_HELP = `
 Exit codes: 0 success; 1 unexpected error (a bug); 2 bad input (spec, flags, data);
-3 no suggestion could be derived (the result says why).
+3 a check failed: no suggestion could be derived, an expectation (--expect-lr, expect:)
+  did not hold, or the suggestion moved beyond --tolerance from --baseline.
 
 Examples:
   lr-find configs/iris.yaml

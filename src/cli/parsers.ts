@@ -64,3 +64,14 @@ export function nameList(raw: string): string[] {
 export function intList(raw: string): number[] {
   return raw.split(",").map((s) => positiveInt(s));
 }
+
+/** "2/3": shard 2 of 3 (1-based). */
+export function shard(raw: string): { index: number; count: number } {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!(count >= 1 && index >= 1 && index <= count)) {
+    throw new InvalidArgumentError(`expected i/n with 1 ≤ i ≤ n, e.g. 2/3, got '${raw}'.`);
+  }
+  return { index, count };
+}

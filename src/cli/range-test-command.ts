@@ -8,9 +8,15 @@ import { runRangeTest, type RangeTestResult } from "../commands/range-test.js";
 import { LrFindError } from "../errors.js";
 import { createStyle } from "../report/format.js";
 import { toCsv, toJson } from "../report/json.js";
+import { renderMarkdown } from "../report/markdown.js";
+import { renderSvg } from "../report/svg.js";
 import { renderText } from "../report/text.js";
 import { loadSpec, resolveSpec, type Override } from "../spec/load-spec.js";
+import { checkExpectations } from "../check/expect.js";
+import { baselineFailures, compareResults, DEFAULT_TOLERANCE, readResult }
+  from "../commands/compare.js";
 import { EXIT } from "./exit.js";
+import { gridCommand } from "./grid-command.js";
 import { createProgress } from "./progress.js";
 import type { Io } from "./io.js";
 
@@ -39,6 +45,10 @@ export interface RangeTestFlags {
   resume?: unknown;
   repeats?: number;
   workers?: number;
+  expectLr?: string;
+  shard?: { index: number; count: number };
+  baseline?: string;
+  tolerance?: number;
 }
 
 const FLAG_PATHS: [keyof RangeTestFlags, string, string][] = [
@@ -56,6 +66,7 @@ const FLAG_PATHS: [keyof RangeTestFlags, string, string][] = [
   ["validation", "data.validation", "--validation"],
   ["seed", "seed", "--seed"],
   ["repeats", "sweep.repeats", "--repeats"],
+  ["expectLr", "expect.lr", "--expect-lr"],
 ];
 
 /** Run the main job and print its report; returns the exit code. */
@@ -75,6 +86,13 @@ export async function rangeTestCommand(input: string | undefined, flags: RangeTe
     ? loadSpec(input, overrides)
     : resolveSpec({ data: { path: input } }, undefined, process.cwd(), overrides);
   const seed = spec.seed ?? randomInt(0, 2 ** 31);
+  if (spec.grid !== undefined || flags.shard !== undefined) {
+    if (flags.baseline !== undefined || spec.expect !== undefined) {
+      throw new LrFindError("flag.invalid", "expect: and --baseline check one run, not a grid",
+        { path: "expect" }, "check the merged grid's cells one by one, or drop grid:");
+    }
+    return gridCommand({ ...spec, seed }, flags, io);
+  }
 
   const progress = createProgress(io, { quiet: flags.quiet === true || flags.json === true });
   let result: RangeTestResult;
@@ -101,6 +119,18 @@ export async function rangeTestCommand(input: string | undefined, flags: RangeTe
     io.stderr.write(`lr-find: no seed given; used ${seed} (pass --seed ${seed} to repeat)\n`);
   }
 
+  return finalCode(result, flags, io);
+}
+
+// expectations and a baseline comparison turn into exit 3 with one line per failure
+function finalCode(result: RangeTestResult, flags: RangeTestFlags, io: Io): number {
+  const failures = result.spec.expect ? checkExpectations(result, result.spec.expect) : [];
+  if (flags.baseline !== undefined) {
+    const diff = compareResults(readResult(flags.baseline), result);
+    failures.push(...baselineFailures(diff, flags.tolerance ?? DEFAULT_TOLERANCE));
+  }
+  for (const f of failures) io.stderr.write(`lr-find: check failed: ${f}\n`);
+  if (failures.length > 0) return EXIT.check;
   return result.suggestion === null ? EXIT.check : EXIT.ok;
 }
 
@@ -127,6 +157,8 @@ function isSpecFile(input: string): boolean {
 const WRITERS: Record<string, (result: RangeTestResult) => string> = {
   ".json": (result) => `${toJson(result)}\n`,
   ".csv": (result) => toCsv(result),
+  ".md": (result) => renderMarkdown(result),
+  ".svg": (result) => renderSvg(result),
 };
 
 // checked before the run, so a typo in --out does not cost a whole sweep

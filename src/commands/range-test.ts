@@ -16,30 +16,11 @@ import { runSweeps, workerCount, type SweepJob } from "../sweep/pool.js";
 import { summariseRepeats, type RepeatSummary } from "../suggest/repeats.js";
 import type { SweepResult } from "../sweep/types.js";
 import { VERSION } from "../version.js";
+import { SCHEMA_VERSION, type DataSummary, type RangeTestResult, type RunResult }
+  from "./result-schema.js";
+import { specHash } from "./spec-hash.js";
 
-/** One sweep with what was read off its curve; guards are merged into `warnings`. */
-export type RunResult = SweepResult & Omit<SuggestOutcome, "lagfree" | "guards"> & {
-  /** 0-based repeat index (seed variant) of this sweep. */
-  repeat: number;
-};
-
-/** Everything a range test produced; the JSON output is this object. */
-export interface RangeTestResult {
-  schema_version: 1;
-  version: string;
-  spec: ResolvedSpec & { seed: number };
-  data: ReturnType<typeof describeData>;
-  model: { sizes: number[]; activation: string; loss: string; parameters: number };
-  suggestion: { lr: number; method: string } | null;
-  range: { min: number; max: number; rule: string } | null;
-  reason: string | null;
-  runs: RunResult[];
-  /** One per optimizer when sweep.repeats > 1, else null. */
-  repeats: RepeatSummary[] | null;
-  warnings: Guard[];
-  /** Wall-clock facts, grouped so the rest of the result stays byte-identical across runs. */
-  timing?: { seconds: number; workers: number };
-}
+export type { RangeTestResult, RunResult };
 
 export interface RangeTestOptions {
   /** Worker threads for the sweeps (default: all cores); 1 runs them in this thread. */
@@ -100,8 +81,9 @@ export async function runRangeTest(
     : first.pick ? { lr: first.pick.lr, method: first.pick.method } : null;
   const range = lead ? lead.range : first.range;
   return {
-    schema_version: 1,
+    schema_version: SCHEMA_VERSION,
     version: VERSION,
+    spec_hash: specHash(spec),
     spec,
     data: describeData(dataset),
     model: {
@@ -193,7 +175,7 @@ export function initialWeights(spec: ResolvedSpec & { seed: number }, shape: Mlp
 }
 
 /** The `data` block of every result. */
-export function describeData(dataset: Dataset) {
+export function describeData(dataset: Dataset): DataSummary {
   return {
     file: dataset.info.file,
     task: dataset.task,

@@ -2,7 +2,9 @@
 
 import { z } from "zod";
 
+import { expectSchema } from "../check/schema.js";
 import { dataSchema } from "../data/schema.js";
+import { gridSchema } from "../grid/schema.js";
 import { ACTIVATIONS } from "../model/activation.js";
 import { optimizerInputSchema } from "../optim/schema.js";
 import { scheduleSchema } from "../schedule/schema.js";
@@ -35,6 +37,8 @@ export const specSchema = z.strictObject({
   suggest: suggestSchema.prefault({}),
   seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
   schedule: scheduleSchema.optional(),
+  expect: expectSchema.optional(),
+  grid: gridSchema.optional(),
   train: trainSchema.prefault({}),
   verify: verifySchema.prefault({}),
 });

@@ -6,7 +6,7 @@ import { sweepSchema } from "../sweep/schema.js";
 import { trainSchema, verifySchema } from "../train/schema.js";
 
 const TOP_LEVEL = ["data", "model", "optimizer", "sweep", "suggest", "seed", "schedule", "train",
-  "verify"];
+  "verify", "expect", "grid"];
 
 // the keys each block allows, read off the schemas so they are never listed twice
 const KNOWN: Record<string, string[]> = {

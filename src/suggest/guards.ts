@@ -1,10 +1,10 @@
 // Guard rails: named warnings about a curve whose suggestion should not be taken blindly.
 
+import { z } from "zod";
+
 /** A named warning; `code` is stable for scripts, `message` is for people. */
-export interface Guard {
-  code: string;
-  message: string;
-}
+export const guardSchema = z.object({ code: z.string(), message: z.string() });
+export type Guard = z.infer<typeof guardSchema>;
 
 /** Below this total relative change over the window the curve counts as flat. */
 export const FLAT_THRESHOLD = 0.02;

@@ -1,40 +1,50 @@
 // Several sweeps of one optimizer with different seeds: how much the suggestion moves.
 
-import type { Guard } from "./guards.js";
-import { SUGGEST_METHODS, type LrRange, type SuggestMethod, type Suggestion } from "./suggest.js";
+import { z } from "zod";
+
+import { guardSchema, type Guard } from "./guards.js";
+import {
+  lrRangeSchema,
+  SUGGEST_METHODS,
+  type LrRange,
+  type SuggestMethod,
+  type Suggestion,
+} from "./suggest.js";
 
 /** Spreads above this many decades make the suggestion unstable. */
 export const UNSTABLE_DECADES = 0.5;
 
 /** One rule's answers across repeats, summarised in log10 space. */
-export interface MethodSpread {
-  count: number;
-  median: number | null;
-  min: number | null;
-  max: number | null;
-  /** log10(max / min). */
-  spread_decades: number | null;
-  /** Interquartile range of log10(lr). */
-  iqr_decades: number | null;
-}
+export const methodSpreadSchema = z.object({
+  count: z.number().int(),
+  median: z.number().nullable(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  spread_decades: z.number().nullable().describe("log10(max / min)"),
+  iqr_decades: z.number().nullable().describe("interquartile range of log10(lr)"),
+});
+export type MethodSpread = z.infer<typeof methodSpreadSchema>;
 
-/** The per-step median and min–max band of one curve across repeats. */
-export interface Band {
-  lr: number[];
-  median: (number | null)[];
-  min: (number | null)[];
-  max: (number | null)[];
-}
+/** The per-step median and min–max band of the lag-free curve across repeats. */
+export const bandSchema = z.object({
+  lr: z.array(z.number()),
+  median: z.array(z.number().nullable()),
+  min: z.array(z.number().nullable()),
+  max: z.array(z.number().nullable()),
+});
+export type Band = z.infer<typeof bandSchema>;
 
-export interface RepeatSummary {
-  optimizer: string;
-  seeds: number[];
-  methods: Record<SuggestMethod, MethodSpread>;
-  suggestion: { lr: number; method: SuggestMethod } | null;
-  range: LrRange | null;
-  band: Band;
-  guards: Guard[];
-}
+export const repeatSummarySchema = z.object({
+  optimizer: z.string(),
+  seeds: z.array(z.number().int()),
+  methods: z.object(Object.fromEntries(SUGGEST_METHODS.map((m) => [m, methodSpreadSchema])) as
+    Record<SuggestMethod, typeof methodSpreadSchema>),
+  suggestion: z.object({ lr: z.number(), method: z.enum(SUGGEST_METHODS) }).nullable(),
+  range: lrRangeSchema.nullable(),
+  band: bandSchema,
+  guards: z.array(guardSchema),
+});
+export type RepeatSummary = z.infer<typeof repeatSummarySchema>;
 
 /** What summariseRepeats needs of each run. */
 export interface RepeatRun {

@@ -1,6 +1,8 @@
 // From a recorded curve to suggested learning rates, a range for cyclic schedules, and the
 // guard rails that say when not to trust them.
 
+import { z } from "zod";
+
 import { smoothCentered } from "./centered.js";
 import { FLAT_THRESHOLD, methodsDisagree, pickAtEdge, relativeChange, type Guard } from "./guards.js";
 import { applyRules, RULES, type RuleHits } from "./rules.js";
@@ -14,18 +16,21 @@ export const SUGGEST_METHODS = [
 export type SuggestMethod = (typeof SUGGEST_METHODS)[number];
 
 /** One rule's answer: the absolute point index it chose and the learning rate it suggests. */
-export interface Suggestion {
-  method: SuggestMethod;
-  index: number;
-  lr: number;
-}
+export const suggestionSchema = z.object({
+  method: z.enum(SUGGEST_METHODS),
+  index: z.number().int(),
+  lr: z.number(),
+});
+export type Suggestion = z.infer<typeof suggestionSchema>;
 
 /** A (min, max) learning-rate range for cyclic / one-cycle schedules, with the rule used. */
-export interface LrRange {
-  min: number;
-  max: number;
-  rule: string;
-}
+export const lrRangeSchema = z.object({ min: z.number(), max: z.number(), rule: z.string() });
+export type LrRange = z.infer<typeof lrRangeSchema>;
+
+/** Every rule's answer, null where a rule found none. */
+export const suggestionsSchema = z.object(Object.fromEntries(
+  SUGGEST_METHODS.map((m) => [m, suggestionSchema.nullable()]),
+) as Record<SuggestMethod, z.ZodNullable<typeof suggestionSchema>>);
 
 export interface SuggestOutcome {
   window: { first: number; last: number } | null;
