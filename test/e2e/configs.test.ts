@@ -38,7 +38,7 @@ describe("the shipped configs run end to end", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/smoothed loss \(lag-free\) vs lr \(log scale\)/);
     expect(run.stdout).toMatch(/1e-4 +1e-3 +1e-2/);
-    expect(run.stdout).toMatch(/│ valley ◀ │/);
+    expect(run.stdout).toMatch(/│ valley +│ \S+ @\d+ ◀/);
     expect(run.stdout).toMatch(/^stop +completed all 100 steps$/m);
     expect(run.stdout).toMatch(/^suggested lr \S+ \(valley\); range for cyclic\/one-cycle/m);
     expect(run.stdout).toMatch(/seed 42/);
