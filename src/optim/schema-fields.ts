@@ -3,11 +3,9 @@
 
 import { z } from "zod";
 
-type Issue = { input?: unknown };
+import { shown } from "../shown.js";
 
-function shown(input: unknown): string {
-  return typeof input === "number" ? String(input) : String(JSON.stringify(input));
-}
+type Issue = { input?: unknown };
 
 function expected(field: string, range: string) {
   return (iss: Issue) => `expected ${field} ${range}, received ${shown(iss.input)}`;

@@ -18,6 +18,8 @@ export interface ChartOptions {
   height: number; // rows of plot area
   color: boolean;
   logX: boolean;
+  /** Extra marks on their own line, e.g. where each rule lands when they disagree. */
+  rules?: { char: string; lr: number }[];
 }
 
 const COLORS = [asciichart.blue, asciichart.red, asciichart.green, asciichart.magenta,
@@ -74,6 +76,8 @@ export function renderChart(series: ChartSeries[], options: ChartOptions): strin
   if (marks.some((m) => m !== null)) {
     out.push(markLine(axis, marks.map((lr) => (lr === null ? null : colOf(lr)))));
   }
+  if (options.rules?.length) out.push(rulesLine(axis, options.rules.map((r) => ({ ...r,
+    col: colOf(r.lr) }))));
   return out.join("\n");
 }
 
@@ -127,6 +131,17 @@ function markLine(axis: number, cols: (number | null)[]): string {
   cols.forEach((c, i) => {
     if (c !== null) chars[axis + 1 + c] = cols.length > 1 ? String(i + 1) : "▲";
   });
+  return chars.join("").trimEnd();
+}
+
+function rulesLine(axis: number, rules: { char: string; col: number }[]): string {
+  const chars = new Array<string>(axis + 2 + Math.max(...rules.map((r) => r.col))).fill(" ");
+  const tag = "rules";
+  for (let i = 0; i < tag.length && i < axis - 1; i++) chars[axis - 1 - tag.length + i] = tag[i];
+  for (const r of rules) {
+    const at = axis + 1 + r.col;
+    chars[at] = chars[at] === " " ? r.char : "*";
+  }
   return chars.join("").trimEnd();
 }
 

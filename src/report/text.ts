@@ -21,14 +21,19 @@ export function renderText(result: RangeTestResult, options: TextOptions): strin
 
   out.push(...header(result, style, options.width), "");
   const { series, caption } = chartSeries(result);
+  const rules = ruleMarks(result);
   const chart = renderChart(series, {
     width: options.width,
     height: 12,
     color: style.color,
     logX: result.spec.sweep.mode === "exponential",
+    rules,
   });
   const xName = result.spec.sweep.mode === "exponential" ? "lr (log scale)" : "lr";
   out.push(style.dim(`${caption} vs ${xName}`), chart);
+  if (rules.length) {
+    out.push(style.dim("rules disagree: V valley, S steep, M minimum, G steepest (* = several)"));
+  }
   if (series.length > 1) out.push(style.dim(`lines: ${series.map((s, i) => `${i + 1} ${s.label}`)
     .join("   ")}`));
   out.push("");
@@ -64,7 +69,7 @@ function header(result: RangeTestResult, style: Style, width: number): string[] 
       : []),
   ];
   const sweepParts = [
-    spec.optimizers.map((o) => o.name).join(", "),
+    spec.optimizers.map(describeOptimizer).join(", "),
     `lr ${fmtNum(s.start_lr)} → ${fmtNum(s.end_lr)} ${s.mode}`,
     `${s.iterations} steps over ${run.batches_per_epoch} batches/epoch ` +
       `(≈${fmtNum(run.epochs)} epochs)`,
@@ -99,6 +104,16 @@ function field(name: string, parts: string[], sep: string, width: number, style:
   return lines.map((l, i) => (i === 0 ? `${style.bold(name.padEnd(10))}${l}` : `${indent}${l}`));
 }
 
+// name plus what changes the effective rate: per-layer multipliers and clipping
+function describeOptimizer(o: RangeTestResult["spec"]["optimizers"][number]): string {
+  const extras = [
+    ...(o.layer_lr ? [`layer lr ×[${o.layer_lr.join(", ")}]`] : []),
+    ...(o.clip_norm !== undefined ? [`clip_norm ${o.clip_norm}`] : []),
+    ...(o.clip_value !== undefined ? [`clip_value ${o.clip_value}`] : []),
+  ];
+  return extras.length ? `${o.name} (${extras.join(", ")})` : o.name;
+}
+
 function listClasses(classes: string[]): string {
   const shown = classes.slice(0, 6).join(", ");
   return classes.length > 6 ? `${shown}, …` : shown;
@@ -127,6 +142,21 @@ function chartSeries(result: RangeTestResult): { series: ChartSeries[]; caption:
   const series = runs.map((run) => ({ label: run.optimizer, lr: run.points.map((p) => p.lr),
     values: curveOf(run), mark: run.pick?.index ?? null }));
   return { series, caption };
+}
+
+// where each rule lands, shown when they disagree by more than a decade (one run only)
+function ruleMarks(result: RangeTestResult): { char: string; lr: number }[] {
+  const runs = result.runs.filter((r) => r.repeat === 0);
+  if (runs.length !== 1 || result.repeats) return [];
+  const run = runs[0];
+  if (!run.warnings.some((w) => w.code === "methods_disagree")) return [];
+  const ema = result.spec.suggest.method.endsWith("_ema");
+  const chars: [string, string][] = [["valley", "V"], ["steep", "S"], ["minimum", "M"],
+    ["steepest", "G"]];
+  return chars.flatMap(([rule, char]) => {
+    const s = run.suggestions[(ema ? `${rule}_ema` : rule) as keyof typeof run.suggestions];
+    return s ? [{ char, lr: s.lr }] : [];
+  });
 }
 
 // the step whose lr is closest (in log space) to `lr`

@@ -4,12 +4,11 @@
 
 import { z } from "zod";
 
-type Issue = { input?: unknown };
+import { shown } from "../shown.js";
 
-/** A received value as a message shows it: numbers as written, anything else as JSON. */
-export function shown(input: unknown): string {
-  return typeof input === "number" ? String(input) : String(JSON.stringify(input));
-}
+export { shown };
+
+type Issue = { input?: unknown };
 
 function expected(key: string, range: string) {
   return (iss: Issue) => `expected ${key} ${range}, received ${shown(iss.input)}`;

@@ -9,9 +9,12 @@ import type { z } from "zod";
 import { LrFindError, SpecError, type SpecIssue } from "../errors.js";
 import { dottedPath, lineOf, type SpecSource } from "./locate.js";
 import { checkRules } from "./rules.js";
+import { installSpecMessages } from "./messages.js";
 import { specSchema, type Spec } from "./schema.js";
 import { unknownKeyMessage } from "./unknown-keys.js";
 import type { OptimizerConfig } from "../optim/schema.js";
+
+installSpecMessages();
 
 /** One flag that overrides a spec field, e.g. --start-lr → sweep.start_lr. */
 export interface Override {

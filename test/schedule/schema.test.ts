@@ -24,7 +24,7 @@ function issuesOf(block: unknown): { path: string; message: string }[] {
 describe("scheduleSchema rejects nonsense with the key and the allowed range", () => {
   it.each([
     ["an unknown kind", { ...COSINE, kind: "cosin" }, "schedule.kind", /expected kind one of/],
-    ["a missing kind", { base_lr: 0.1, steps: 5 }, "schedule.kind", /received undefined/],
+    ["a missing kind", { base_lr: 0.1, steps: 5 }, "schedule.kind", /received nothing \(the key is missing\)/],
     ["a block that is not an object", 5, "schedule", /expected a schedule block/],
     ["a key no kind has", { ...COSINE, foo: 1 }, "schedule.foo",
       /unknown key "foo" for kind "cosine"/],
@@ -58,7 +58,7 @@ describe("scheduleSchema rejects nonsense with the key and the allowed range", (
     ["a negative gamma", { kind: "exponential", base_lr: 0.1, steps: 5, gamma: -0.5 },
       "schedule.gamma", /> 0/],
     ["a missing exponential gamma", { kind: "exponential", base_lr: 0.1, steps: 5 },
-      "schedule.gamma", /received undefined/],
+      "schedule.gamma", /received nothing \(the key is missing\)/],
     ["repeated milestones",
       { kind: "multistep", base_lr: 0.1, steps: 9, milestones: [20, 20, 50] },
       "schedule.milestones[1]", /strictly increasing/],
@@ -95,7 +95,7 @@ describe("scheduleSchema rejects nonsense with the key and the allowed range", (
       "schedule.warmup.total_iters", /integer >= 0/],
     ["zero steps", { ...COSINE, steps: 0 }, "schedule.steps", /integer >= 1/],
     ["missing steps", { kind: "cosine", base_lr: 0.1, t_max: 10 }, "schedule.steps",
-      /received undefined/],
+      /received nothing \(the key is missing\)/],
     ["an unknown cyclic mode", { ...CYCLIC, mode: "triangle" }, "schedule.mode",
       /one of triangular, triangular2, exp_range/],
     ["an unknown anneal_strategy", { ...ONE_CYCLE, anneal_strategy: "cosine" },
