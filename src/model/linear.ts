@@ -1,9 +1,16 @@
 // Dense-layer kernels in a forward/backward pair. Outputs first, then inputs, then sizes.
 // Shapes: x (B, I), w (O, I) as PyTorch's nn.Linear weight, b (O,), out (B, O).
+//
+// Two implementations behind one signature: when every array is a float32 view into the
+// same WebAssembly arena (a network created on the "wasm" path), the SIMD kernels run in
+// place; otherwise the register-blocked TypeScript kernels do, for either dtype.
 
 import type { FloatArray } from "../optim/types.js";
+import { gemmTs, INIT_ADD, INIT_BIAS, INIT_ZERO } from "./kernels/gemm-ts.js";
+import { wasmLinearBackward, wasmLinearForward } from "./kernels/linear-wasm.js";
+import { arenaOf, inArena } from "./kernels/wasm-arena.js";
 
-/** out = x · wᵀ + b. */
+/** out = x · wᵀ + b; the bias is added after the sum over inputs. */
 export function linearForward(
   out: FloatArray,
   x: FloatArray,
@@ -14,16 +21,14 @@ export function linearForward(
   I: number,
   O: number,
 ): void {
-  for (let r = 0; r < B; r++) {
-    const xRow = r * I;
-    const outRow = r * O;
-    for (let o = 0; o < O; o++) {
-      const wRow = wOff + o * I;
-      let acc = 0;
-      for (let i = 0; i < I; i++) acc += x[xRow + i] * w[wRow + i];
-      out[outRow + o] = acc + w[bOff + o];
-    }
+  const arena = arenaOf(out);
+  if (arena !== null && inArena(arena, x) && inArena(arena, w)) {
+    const o = out as Float32Array;
+    if (wasmLinearForward(arena, o, x, w, wOff, bOff, B, I, O)) return;
   }
+
+  // out (B, O): A = x (B, I), M = wᵀ (I, O) read from w (O, I) with swapped strides
+  gemmTs(out, 0, O, x, 0, I, 1, w, wOff, 1, I, B, O, I, INIT_BIAS, w, bOff);
 }
 
 /**
@@ -42,29 +47,23 @@ export function linearBackward(
   I: number,
   O: number,
 ): void {
-  for (let r = 0; r < B; r++) {
-    const xRow = r * I;
-    const dRow = r * O;
-    for (let o = 0; o < O; o++) {
-      const d = dout[dRow + o];
-      if (d === 0) continue;
-      const gRow = wOff + o * I;
-      for (let i = 0; i < I; i++) g[gRow + i] += d * x[xRow + i];
-      g[bOff + o] += d;
+  const arena = arenaOf(g);
+  if (arena !== null && inArena(arena, dout) && inArena(arena, x) && inArena(arena, w)) {
+    const d = dx === null || inArena(arena, dx) ? dx : undefined;
+    const gw = g as Float32Array;
+    if (d !== undefined && wasmLinearBackward(arena, d, gw, dout, x, w, wOff, bOff, B, I, O)) {
+      return;
     }
   }
 
+  // dw (O, I) += doutᵀ (O, B) · x (B, I)
+  gemmTs(g, wOff, I, dout, 0, 1, O, x, 0, I, 1, O, I, B, INIT_ADD, null, 0);
+  for (let r = 0; r < B; r++) {
+    const dRow = r * O;
+    for (let o = 0; o < O; o++) g[bOff + o] += dout[dRow + o];
+  }
   if (dx === null) return;
 
-  for (let r = 0; r < B; r++) {
-    const dxRow = r * I;
-    const dRow = r * O;
-    for (let i = 0; i < I; i++) dx[dxRow + i] = 0;
-    for (let o = 0; o < O; o++) {
-      const d = dout[dRow + o];
-      if (d === 0) continue;
-      const wRow = wOff + o * I;
-      for (let i = 0; i < I; i++) dx[dxRow + i] += d * w[wRow + i];
-    }
-  }
+  // dx (B, I) = dout (B, O) · w (O, I)
+  gemmTs(dx, 0, I, dout, 0, O, 1, w, wOff, I, 1, B, I, O, INIT_ZERO, null, 0);
 }

@@ -2,6 +2,7 @@
 // differ only in weight decay: Adam adds wd * p to the gradient (coupled L2), so the decay is
 // rescaled by the adaptive denominator; AdamW shrinks p by (1 - lr * wd) before the update.
 
+import { adamWasm } from "../model/kernels/optim-wasm.js";
 import type { OptimizerConfigOf } from "./schema.js";
 import { zerosLike } from "./state-buffer.js";
 import type { FloatArray, Optimizer, ParamGroup } from "./types.js";
@@ -39,6 +40,10 @@ export function createAdam(
       const groupLr = lr * lrScale;
       const stepSize = groupLr / bc1;
       const decay = 1 - groupLr * weightDecay;
+
+      // float32 network on the wasm kernel path: the same update, four elements at a time
+      if (!amsgrad && adamWasm(params, grads, expAvg, expAvgSq, start, end, beta1, beta2, eps,
+        stepSize, bc2Sqrt, weightDecay, decoupled, decay)) continue;
 
       for (let i = start; i < end; i++) {
         let g = grads[i];

@@ -1,6 +1,7 @@
 // Stochastic gradient descent with optional momentum, Nesterov momentum and coupled L2
 // weight decay, step for step as PyTorch's torch.optim.SGD.
 
+import { sgdWasm } from "../model/kernels/optim-wasm.js";
 import type { OptimizerConfigOf } from "./schema.js";
 import { zerosLike } from "./state-buffer.js";
 import type { FloatArray, Optimizer, ParamGroup } from "./types.js";
@@ -29,6 +30,10 @@ export function createSgd(
     for (let k = 0; k < groups.length; k++) {
       const { start, end, lrScale } = groups[k];
       const groupLr = lr * lrScale;
+
+      // float32 network on the wasm kernel path: the same update, four elements at a time
+      if (sgdWasm(params, grads, buf, start, end, groupLr, weightDecay, momentum, dampening,
+        nesterov, t === 1)) continue;
 
       for (let i = start; i < end; i++) {
         let g = grads[i];
