@@ -5,7 +5,7 @@ import type { RangeTestResult, RunResult } from "../commands/range-test.js";
 import { RULES } from "../suggest/rules.js";
 import type { SuggestMethod } from "../suggest/suggest.js";
 import { fmtNum } from "./format.js";
-import { runLabels } from "./svg.js";
+import { runLabels } from "./run-labels.js";
 
 /** The result as Markdown, so CI can show the suggestion where reviewers already look. */
 export function renderMarkdown(result: RangeTestResult): string {

@@ -3,6 +3,7 @@
 
 import type { RangeTestResult } from "../commands/range-test.js";
 import type { SweepPoint } from "../sweep/types.js";
+import { runLabels } from "./run-labels.js";
 import { fmtNum } from "./format.js";
 
 export interface SvgOptions {
@@ -87,19 +88,6 @@ export function renderSvg(result: RangeTestResult, options: SvgOptions = {}): st
   return `<?xml version="1.0" encoding="UTF-8"?>\n${el("svg", root, `\n${body}\n`)}\n`;
 }
 
-/** Short names that tell runs apart, with the settings that differ when an optimizer repeats. */
-export function runLabels(result: RangeTestResult): string[] {
-  const configs = result.runs.map((run, i) =>
-    (result.spec.optimizers[i] ?? { name: run.optimizer }) as Record<string, unknown>);
-  return result.runs.map((run, i) => {
-    const twins = configs.filter((_, j) => j !== i && result.runs[j].optimizer === run.optimizer);
-    const own = configs[i];
-    const differs = Object.keys(own).filter((k) => k !== "name" &&
-      twins.some((t) => JSON.stringify(t[k]) !== JSON.stringify(own[k])));
-    const detail = differs.map((k) => `${k} ${showValue(own[k])}`).join(", ");
-    return detail === "" ? run.optimizer : `${run.optimizer} (${detail})`;
-  });
-}
 
 function lrAxis(result: RangeTestResult, toX: (lr: number) => number, logX: boolean): Axis {
   const xs = result.runs.flatMap((r) => r.points.map((p) => toX(p.lr)));
@@ -374,8 +362,3 @@ const color = (i: number) => COLORS[i % COLORS.length];
 const dash = (i: number) => DASHES[i % DASHES.length];
 const baseName = (file: string) => file.split(/[\\/]/).pop() || file;
 
-function showValue(v: unknown): string {
-  if (typeof v === "number") return fmtNum(v);
-  if (Array.isArray(v)) return v.map(showValue).join("/");
-  return String(v);
-}

@@ -9,9 +9,9 @@ import type { SuggestMethod } from "../suggest/suggest.js";
 import { fmtNum, type Style } from "./format.js";
 
 const NOTES: Record<string, string> = {
-  valley: "halfway down the longest descent",
-  steep: "steepest slope vs ln(lr)",
-  minimum: "lr at the loss minimum / 10",
+  valley: "halfway down the descent",
+  steep: "steepest vs ln(lr)",
+  minimum: "loss minimum / 10",
   steepest: "most negative gradient",
 };
 
@@ -25,7 +25,7 @@ function makeTable(head: string[], style: Style): Table.Table {
 
 /** Every rule's suggestion for one run, the chosen one marked, then the range. */
 export function suggestionTable(run: RunResult, method: string, style: Style): string {
-  const table = makeTable(["rule", "lr (lag-free)", "lr (EMA, fastai)", "how"], style);
+  const table = makeTable(["rule", "lr (lag-free)", "lr (fastai EMA)", "how"], style);
   const shown = (m: SuggestMethod) => {
     const s = run.suggestions[m];
     const text = s ? `${fmtNum(s.lr)} @${s.index}` : "none";
@@ -36,22 +36,23 @@ export function suggestionTable(run: RunResult, method: string, style: Style): s
     table.push([rule, shown(rule), shown(`${rule}_ema`), NOTES[rule]]);
   }
   const range = run.range ? `${fmtNum(run.range.min)} – ${fmtNum(run.range.max)}` : "none";
-  table.push(["range", range, "", run.range ? "for cyclic / one-cycle" : "none derived"]);
+  table.push(["range", range, "", run.range ? "cyclic / one-cycle" : "none derived"]);
   return table.toString();
 }
 
 /** One row per optimizer: suggestion, range, minimum loss, where it diverged. */
-export function comparisonTable(runs: RunResult[], style: Style): string {
-  const table = makeTable(["#", "optimizer", "suggestion", "range", "min loss", "stopped"], style);
+export function comparisonTable(runs: RunResult[], labels: string[], style: Style): string {
+  const pickHead = runs[0]?.pick?.method ?? "suggestion";
+  const table = makeTable(["#", "optimizer", pickHead, "range", "min loss", "stopped at lr"], style);
 
   runs.forEach((run, i) => {
     const losses = run.points.slice(0, run.usable).map((p) => p.smoothed_loss ?? Infinity);
     const minLoss = losses.length ? Math.min(...losses) : null;
     const range = run.range ? `${fmtNum(run.range.min)} – ${fmtNum(run.range.max)}` : "none";
-    const stopped =
-      run.stop.reason === "completed" ? "completed" : `${run.stop.reason} at lr ${fmtNum(run.stop.lr)}`;
-    const pick = run.pick ? `${fmtNum(run.pick.lr)} (${run.pick.method})` : "none";
-    table.push([String(i + 1), run.optimizer, pick, range, fmtNum(minLoss), stopped]);
+    const stopped = run.stop.reason === "completed" ? "completed"
+      : `${run.stop.reason.replace("_", "-")} ${fmtNum(run.stop.lr)}`;
+    const pick = run.pick ? fmtNum(run.pick.lr) : "none";
+    table.push([String(i + 1), labels[i], pick, range, fmtNum(minLoss), stopped]);
   });
   return table.toString();
 }
@@ -68,7 +69,7 @@ export function pointsTable(run: RunResult, style: Style): string {
 
 /** Per optimizer and rule: the median suggestion over seeds and its spread in decades. */
 export function repeatsTable(summaries: RepeatSummary[], method: string, style: Style): string {
-  const head = ["optimizer", "rule", "median lr", "min – max", "spread (dec)", "IQR (dec)"];
+  const head = ["optimizer", "rule", "median lr", "min – max", "spread", "IQR"];
   const table = makeTable(head, style);
   const dec = (v: number | null) => (v === null ? "–" : v.toFixed(2));
 

@@ -4,6 +4,7 @@ import { relative } from "node:path";
 
 import type { RangeTestResult, RunResult } from "../commands/range-test.js";
 import { renderChart, type ChartSeries } from "./chart.js";
+import { runLabels } from "./run-labels.js";
 import { fmtNum, type Style } from "./format.js";
 import { comparisonTable, pointsTable, repeatsTable, suggestionTable } from "./table.js";
 
@@ -40,15 +41,14 @@ export function renderText(result: RangeTestResult, options: TextOptions): strin
 
   const first = result.runs.filter((r) => r.repeat === 0);
   if (result.repeats) out.push(repeatsTable(result.repeats, result.spec.suggest.method, style));
-  else if (first.length > 1) out.push(comparisonTable(first, style));
+  else if (first.length > 1) out.push(comparisonTable(first, runLabels(result), style));
   else out.push(suggestionTable(first[0], result.spec.suggest.method, style));
   if (options.points) for (const run of result.runs) out.push(pointsTable(run, style));
   out.push("");
 
-  for (const [i, run] of first.entries()) {
-    const who = first.length > 1 ? `${i + 1} ${run.optimizer}: ` : "";
-    out.push(`${style.bold("stop")}      ${who}${run.stop.message}`);
-  }
+  // several runs: the table's last column says where each stopped
+  if (first.length === 1) out.push(`${style.bold("stop")}      ${first[0].stop.message}`);
+  if (result.repeats) out.push(style.dim("spread: log10(max/min) of the seeds' picks; IQR in decades"));
   out.push(summary(result, style));
   return out.join("\n");
 }
@@ -139,7 +139,8 @@ function chartSeries(result: RangeTestResult): { series: ChartSeries[]; caption:
   }
 
   const runs = result.runs.filter((r) => r.repeat === 0);
-  const series = runs.map((run) => ({ label: run.optimizer, lr: run.points.map((p) => p.lr),
+  const labels = runLabels(result);
+  const series = runs.map((run, i) => ({ label: labels[i], lr: run.points.map((p) => p.lr),
     values: curveOf(run), mark: run.pick?.index ?? null }));
   return { series, caption };
 }
