@@ -1,8 +1,9 @@
 // Grid runs (`grid:` in the spec, `--shard i/n`) and `lr-find merge` of their shards.
 
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 
+import { readJsonFile } from "../commands/read-json.js";
 import { LrFindError } from "../errors.js";
 import { gridResultSchema, type GridResult } from "../grid/result.js";
 import { mergeGrids, runGrid } from "../grid/run-grid.js";
@@ -55,14 +56,8 @@ function emit(grid: GridResult, flags: GridFlags, io: Io): void {
 }
 
 function readGrid(path: string): GridResult {
-  const file = resolve(path);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : "not JSON";
-    throw new LrFindError("result.invalid", `${file}: ${why}`, { file });
-  }
+  const { file, value: raw } = readJsonFile(path, "result.invalid",
+    "merge the JSON files written by lr-find SPEC --shard i/n --out shard-i.json");
   const parsed = gridResultSchema.safeParse(raw);
   if (!parsed.success) {
     throw new LrFindError("result.invalid", `${file}: not a grid result of lr-find`, { file },

@@ -1,10 +1,8 @@
 // Compare a result with a baseline: how far each suggestion moved and how the curve changed.
 
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-
 import { LrFindError } from "../errors.js";
 import { SUGGEST_METHODS, type SuggestMethod } from "../suggest/suggest.js";
+import { readJsonFile } from "./read-json.js";
 import { rangeTestResultSchema, type RangeTestResult, type RunResult } from "./result-schema.js";
 
 /** Default allowed move of the suggestion, in decades. */
@@ -33,15 +31,8 @@ export interface Comparison {
 
 /** Read and validate a saved result; a wrong or foreign file is a clear error. */
 export function readResult(path: string): RangeTestResult {
-  const file = resolve(path);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : "not JSON";
-    throw new LrFindError("result.invalid", `${file}: ${why}`, { file },
-      "pass a file written by lr-find --json or --out result.json");
-  }
+  const { file, value: raw } = readJsonFile(path, "result.invalid",
+    "pass a file written by lr-find --json or --out result.json");
   const parsed = rangeTestResultSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,10 +1,7 @@
 // The main job as a plain async function: spec in, result out. Tests call it without argv.
 
-import { readFileSync } from "node:fs";
-
 import { loadDataset } from "../data/load-dataset.js";
 import type { Dataset } from "../data/types.js";
-import { LrFindError } from "../errors.js";
 import { initPytorchDefault } from "../model/init.js";
 import { createMlp, type MlpShape } from "../model/mlp.js";
 import { loadWeights } from "../model/weights.js";
@@ -18,6 +15,7 @@ import type { SweepResult } from "../sweep/types.js";
 import { VERSION } from "../version.js";
 import { SCHEMA_VERSION, type DataSummary, type RangeTestResult, type RunResult }
   from "./result-schema.js";
+import { readJsonFile } from "./read-json.js";
 import { specHash } from "./spec-hash.js";
 
 export type { RangeTestResult, RunResult };
@@ -163,13 +161,8 @@ export function initialWeights(spec: ResolvedSpec & { seed: number }, shape: Mlp
     return net.params as Float32Array;
   }
 
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : "not valid JSON";
-    throw new LrFindError("model.weights", `model.weights: ${file}: ${why}`, { file, path: "model.weights" });
-  }
+  const { value } = readJsonFile(file, "model.weights",
+    "model.weights names a JSON file {\"layers\": [{\"weight\", \"bias\"}, ...]}");
   loadWeights(value, net.layout, net.params, file);
   return net.params as Float32Array;
 }

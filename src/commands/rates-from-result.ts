@@ -1,9 +1,7 @@
 // Learning rates taken from a saved range-test result, for schedules and training.
 
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-
 import { LrFindError } from "../errors.js";
+import { readJsonFile } from "./read-json.js";
 
 /** The parts of a result JSON that later steps use. */
 export interface SavedRates {
@@ -14,14 +12,9 @@ export interface SavedRates {
 
 /** Read --from result.json; an unreadable file or one without rates is a clear error. */
 export function readSavedRates(path: string): SavedRates {
-  const file = resolve(path);
-  let parsed: Partial<SavedRates>;
-  try {
-    parsed = JSON.parse(readFileSync(file, "utf8")) as Partial<SavedRates>;
-  } catch {
-    throw new LrFindError("result.invalid", `--from ${file}: not a readable lr-find JSON result`,
-      { file }, "write one with: lr-find SPEC --out result.json");
-  }
+  const { file, value } = readJsonFile(path, "result.invalid",
+    "--from takes a result written with: lr-find SPEC --out result.json");
+  const parsed = (value ?? {}) as Partial<SavedRates>;
   return { file, suggestion: parsed.suggestion ?? null, range: parsed.range ?? null };
 }
 

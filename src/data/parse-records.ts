@@ -1,12 +1,13 @@
-// Stream text through csv-parse and keep, for every record, the physical line it starts on.
-// Lines are counted here rather than taken from csv-parse's per-record `info`, which doubles
-// its run time: a record spans one line plus the line breaks inside its quoted fields (the
-// text only has "\n" breaks, see decode-text.ts). Widths are checked here too, so a blank
-// line is skipped and a ragged row is reported with its exact line.
+// Records with the physical line each starts on, read as the text streams in. Lines are
+// counted here rather than taken from csv-parse's per-record `info`, which doubles its run
+// time: a record spans one line plus the line breaks inside its quoted fields (the text only
+// has "\n" breaks, see decode-text.ts). Widths are checked here too, so a blank line is
+// skipped and a ragged row is reported with its exact line.
 
-import { CsvError, parse, type Parser } from "csv-parse";
+import { CsvError } from "csv-parse";
 import { LrFindError } from "../errors.js";
 import { describeDelimiter, type Layout } from "./sniff.js";
+import { RecordSplitter } from "./split-records.js";
 
 export interface Records {
   header: string[] | null;
@@ -15,96 +16,119 @@ export interface Records {
   lines: number[]; // (N,) physical line each row starts on, 1-based
 }
 
+/** The data rows parsed from one chunk of text. */
+export interface RecordBatch {
+  rows: string[][]; // (B, C) cells as read
+  lines: number[]; // (B,) physical line each row starts on, 1-based
+}
+
+export interface ReadOptions {
+  /** Split lines without quotes directly (default); false leaves all to csv-parse. */
+  splitPlainLines?: boolean;
+}
+
+/** What the reader has seen before the rows: the header, and the first row for widths. */
+export interface RecordHead {
+  header: string[] | null;
+  headerLine: number | null;
+  firstLine: number | null;
+  width: number | null;
+}
+
 /** Parse every record of `chunks`; errors name the file, the line and the column. */
 export async function parseRecords(
   chunks: AsyncIterable<string>,
   layout: Layout,
   file: string,
+  options: ReadOptions = {},
 ): Promise<Records> {
+  const head = emptyHead();
   const records: Records = { header: null, headerLine: null, rows: [], lines: [] };
-  let line = layout.fromLine; // where the next record starts
-  let problem: LrFindError | null = null;
-
-  const take = (record: string[]): void => {
-    const start = line;
-    line += 1 + newlinesIn(record);
-    if (problem !== null || (record.length === 1 && record[0] === "")) return;
-    const width = records.header?.length ?? records.rows[0]?.length ?? record.length;
-    if (record.length !== width) {
-      problem = widthError(record, start, records, layout, file);
-    } else if (layout.header && records.header === null) {
-      records.header = record;
-      records.headerLine = start;
-    } else {
-      records.rows.push(record);
-      records.lines.push(start);
-    }
-  };
-
-  const parser = parse({
-    delimiter: layout.delimiter,
-    from_line: layout.fromLine,
-    record_delimiter: "\n",
-    relax_column_count: true,
-    bom: true,
-  });
-  // take records as soon as they are parsed: an error at the end of the input destroys
-  // the stream, and with it any record still waiting in its buffer
-  const drain = (): void => {
-    for (let record = parser.read(); record !== null; record = parser.read()) take(record);
-  };
-  parser.on("readable", drain);
-  // every error also reaches this listener; the promise keeps the first one
-  const failed = new Promise<never>((_, reject) => parser.on("error", reject));
-  failed.catch(() => undefined);
-
-  try {
-    for await (const chunk of chunks) {
-      await Promise.race([written(parser, chunk, drain), failed]);
-      drain();
-      if (problem !== null) throw problem;
-    }
-    await Promise.race([finished(parser), failed]);
-    drain();
-  } catch (error) {
-    if (error instanceof CsvError) throw csvError(error, file, line, records);
-    throw error;
-  } finally {
-    parser.destroy();
+  for await (const batch of streamRecords(chunks, layout, file, head, options)) {
+    for (const row of batch.rows) records.rows.push(row);
+    for (const line of batch.lines) records.lines.push(line);
   }
-  if (problem !== null) throw problem;
+  records.header = head.header;
+  records.headerLine = head.headerLine;
   return records;
 }
 
-/** Write a chunk; records parsed before an error in it are taken before the stream dies. */
-function written(parser: Parser, chunk: string, drain: () => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    parser.write(chunk, (error) => {
-      drain();
-      if (error) reject(error);
-      else resolve();
-    });
-  });
+/** A RecordHead before anything is read. */
+export function emptyHead(): RecordHead {
+  return { header: null, headerLine: null, firstLine: null, width: null };
 }
 
-function finished(parser: Parser): Promise<void> {
-  return new Promise((resolve) => {
-    parser.once("finish", resolve);
-    parser.end();
-  });
+/**
+ * The data rows of `chunks`, one batch per chunk of text; `head` is filled in as the
+ * header and the first row go by. Errors name the file, the line and the column.
+ */
+export async function* streamRecords(
+  chunks: AsyncIterable<string>,
+  layout: Layout,
+  file: string,
+  head: RecordHead,
+  options: ReadOptions = {},
+): AsyncGenerator<RecordBatch> {
+  let batch: RecordBatch = { rows: [], lines: [] };
+  let line = layout.fromLine; // where the next record starts
+  let problem: LrFindError | null = null;
+
+  const take = (record: string[], quoted: boolean): void => {
+    const start = line;
+    line += quoted ? 1 + newlinesIn(record) : 1;
+    if (problem !== null || (record.length === 1 && record[0] === "")) return;
+    if (head.width === null) {
+      head.width = record.length;
+      if (layout.header) {
+        head.header = record;
+        head.headerLine = start;
+        return;
+      }
+    }
+    if (record.length !== head.width) {
+      problem = widthError(record, start, head, layout, file);
+      return;
+    }
+    head.firstLine ??= start;
+    batch.rows.push(record);
+    batch.lines.push(start);
+  };
+
+  const splitPlain = options.splitPlainLines ?? true;
+  const splitter = new RecordSplitter(layout.delimiter, layout.fromLine, take, splitPlain);
+  try {
+    for await (const chunk of chunks) {
+      await splitter.write(chunk);
+      if (problem !== null) throw problem;
+      if (batch.rows.length > 0) {
+        yield batch;
+        batch = { rows: [], lines: [] };
+      }
+    }
+    await splitter.end();
+  } catch (error) {
+    if (error instanceof CsvError) {
+      throw csvError(error, file, line, splitter.segmentLine, head.header);
+    }
+    throw error;
+  } finally {
+    splitter.destroy();
+  }
+  if (problem !== null) throw problem;
+  if (batch.rows.length > 0) yield batch;
 }
 
 /** "line 7 has 6 fields, header has 5 (trailing delimiter?)", with what to do. */
 function widthError(
   record: string[],
   line: number,
-  records: Records,
+  head: RecordHead,
   layout: Layout,
   file: string,
 ): LrFindError {
-  const header = records.header;
-  const expected = header?.length ?? records.rows[0].length;
-  const reference = header !== null ? "header has" : `line ${records.lines[0]} has`;
+  const header = head.header;
+  const expected = head.width ?? 0;
+  const reference = header !== null ? "header has" : `line ${head.firstLine} has`;
   const count = record.length;
   const trailing = count === expected + 1 && record[count - 1] === "";
   const headerTrailing = count === expected - 1 && header?.at(-1) === "";
@@ -123,10 +147,19 @@ function widthError(
   );
 }
 
-/** Turn a csv-parse error into one that says where, what and what to do. */
-function csvError(error: CsvError, file: string, line: number, records: Records): LrFindError {
+/**
+ * Turn a csv-parse error into one that says where, what and what to do. csv-parse counts
+ * lines from `segmentLine`, where the stretch of text it was given starts.
+ */
+function csvError(
+  error: CsvError,
+  file: string,
+  line: number,
+  segmentLine: number,
+  header: string[] | null,
+): LrFindError {
   const index = typeof error.index === "number" ? error.index : 0;
-  const column = records.header?.[index] || `col${index + 1}`;
+  const column = header?.[index] || `col${index + 1}`;
   if (error.code === "CSV_QUOTE_NOT_CLOSED") {
     // nothing after the opening quote became a record, so `line` is where it starts
     return new LrFindError(
@@ -136,7 +169,7 @@ function csvError(error: CsvError, file: string, line: number, records: Records)
       'close the quote; a quote inside a quoted field is written twice ("")',
     );
   }
-  const at = typeof error.lines === "number" ? error.lines : line;
+  const at = typeof error.lines === "number" ? segmentLine - 1 + error.lines : line;
   if (error.code === "CSV_INVALID_CLOSING_QUOTE") {
     return new LrFindError(
       "data.parse",

@@ -22,16 +22,22 @@ export interface TextSource {
   complete: boolean;
   /** The whole text, head included, every line ending turned into "\n". Read once. */
   chunks: AsyncIterable<string>;
+  /** Size of the file on disk, in bytes (compressed size for gzip). */
+  size: number;
+  /** Bytes of the file read so far, for progress against `size`. */
+  bytesRead(): number;
   /** Release the file when the chunks will not be read to the end. */
   close(): Promise<void>;
 }
 
 /** Open a text file, reading just enough of it to sniff its layout. */
 export async function openText(file: string): Promise<TextSource> {
-  await checkReadable(file);
+  const size = await checkReadable(file);
   const compressed = await isGzip(file);
   const state: DecodeState = { file, encoding: "utf-8", lines: 0 };
-  const text = decodeText(readBytes(file, compressed), state)[Symbol.asyncIterator]();
+  const position = { bytes: 0 };
+  const bytes = readBytes(file, compressed, position);
+  const text = decodeText(bytes, state)[Symbol.asyncIterator]();
 
   // read the head
   const head: string[] = [];
@@ -54,6 +60,8 @@ export async function openText(file: string): Promise<TextSource> {
     head: head.join(""),
     complete,
     chunks: replay(head, text),
+    size,
+    bytesRead: () => position.bytes,
     close: async () => {
       await text.return?.(undefined);
     },
@@ -69,12 +77,13 @@ async function* replay(head: string[], rest: AsyncIterator<string>): AsyncGenera
   }
 }
 
-async function checkReadable(file: string): Promise<void> {
+async function checkReadable(file: string): Promise<number> {
   try {
     const info = await stat(file);
     if (info.isDirectory()) {
       throw new LrFindError("data.file", `${file} is a directory, not a CSV file`, { file });
     }
+    return info.size;
   } catch (error) {
     if (error instanceof LrFindError) throw error;
     throw fileError(file, error);
@@ -94,12 +103,19 @@ async function isGzip(file: string): Promise<boolean> {
   }
 }
 
-async function* readBytes(file: string, compressed: boolean): AsyncGenerator<Buffer> {
+async function* readBytes(
+  file: string,
+  compressed: boolean,
+  position: { bytes: number },
+): AsyncGenerator<Buffer> {
   const raw = createReadStream(file);
   const source = compressed ? raw.pipe(createGunzip()) : raw;
   if (compressed) raw.on("error", (error) => source.destroy(error));
   try {
-    for await (const chunk of source) yield chunk as Buffer;
+    for await (const chunk of source) {
+      position.bytes = raw.bytesRead;
+      yield chunk as Buffer;
+    }
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (typeof code === "string" && code.startsWith("Z_")) {

@@ -1,6 +1,3 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
-
 import { afterAll, describe, expect, it } from "vitest";
 
 import { runCli, tempDir } from "../helpers/cli.js";
@@ -8,11 +5,7 @@ import { runCli, tempDir } from "../helpers/cli.js";
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
-function file(name: string, text: string): string {
-  const path = join(tmp.dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+const file = tmp.write;
 
 describe("lr-find schedule", () => {
   it("prints lr and momentum per step as JSON for one-cycle", async () => {

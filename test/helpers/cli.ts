@@ -1,7 +1,7 @@
 // Run the CLI in-process with captured streams, or spawn the built binary.
 
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -46,8 +46,14 @@ export function spawnCli(argv: string[], env: NodeJS.ProcessEnv = {}): CliRun {
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A fresh temporary folder, removed by the returned cleanup. */
-export function tempDir(): { dir: string; cleanup: () => void } {
+/** A fresh temporary folder: `write` puts a file in it, `cleanup` removes it all. */
+export function tempDir(): { dir: string; write: (name: string, text: string) => string;
+  cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), "lr-find-test-"));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  const write = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  return { dir, write, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

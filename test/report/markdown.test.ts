@@ -1,30 +1,10 @@
-import { join } from "node:path";
-
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { runRangeTest, type RangeTestResult } from "../../src/commands/range-test.js";
+import type { RangeTestResult } from "../../src/commands/range-test.js";
 import { fmtNum } from "../../src/report/format.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
-import { loadSpec } from "../../src/spec/load-spec.js";
 import { REPO } from "../helpers/cli.js";
-
-async function rangeTest(config: string): Promise<RangeTestResult> {
-  return runRangeTest({ ...loadSpec(join(REPO, "configs", config)), seed: 42 });
-}
-
-// the same result with nothing read off its curves, as when the loss never fell
-function withoutSuggestion(result: RangeTestResult, reason: string): RangeTestResult {
-  const copy = structuredClone(result);
-  for (const run of copy.runs) {
-    run.pick = null;
-    run.range = null;
-    run.reason = reason;
-    for (const m of Object.keys(run.suggestions) as (keyof typeof run.suggestions)[]) {
-      run.suggestions[m] = null;
-    }
-  }
-  return { ...copy, suggestion: null, range: null, reason };
-}
+import { rangeTest, withoutSuggestion } from "../helpers/results.js";
 
 // Each Markdown table as its header cells and body rows (cells split on unescaped pipes).
 function tables(markdown: string): { head: string[]; rows: string[][] }[] {
