@@ -11,6 +11,7 @@ import type { KernelPath } from "../model/kernels/kernel-path.js";
 import { kernelsWasmFailure, kernelsWasmModule } from "../model/wasm/kernels-module.js";
 import type { OptimizerInput } from "../optim/schema.js";
 import { benchCsvLoad } from "./csv-load.js";
+import { benchParallel } from "./parallel.js";
 import { renderReport, type BenchResult, type StepResult } from "./report.js";
 import { syntheticSplit } from "./synthetic.js";
 import { cpuProbe, PEER_TIMING, timeSteps, type TimingOptions } from "./timing.js";
@@ -35,6 +36,7 @@ const USAGE = `usage: npm run bench -- [options]
   --all-optimizers    every optimizer on every chosen workload (default: on W1 only)
   --csv-mb N          size of the generated CSV (default 50)
   --no-csv            skip the CSV load
+  --no-parallel       skip the 1-vs-2 worker comparison
   --torch auto|off    run PyTorch side by side when python3 has torch (default auto)
   --peers DIR         where torch_bench.py is (default ../shared/bench-peers)`;
 
@@ -45,6 +47,7 @@ interface Options {
   workloads: Workload[];
   allOptimizers: boolean;
   csvMb: number | null;
+  parallel: boolean;
   torch: boolean;
   peers: string;
 }
@@ -60,6 +63,7 @@ function parseOptions(argv: string[]): Options {
       "all-optimizers": { type: "boolean", default: false },
       "csv-mb": { type: "string" },
       "no-csv": { type: "boolean", default: false },
+      "no-parallel": { type: "boolean", default: false },
       torch: { type: "string", default: "auto" },
       peers: { type: "string", default: "../shared/bench-peers" },
       help: { type: "boolean", default: false },
@@ -91,6 +95,7 @@ function parseOptions(argv: string[]): Options {
     workloads: ids.map((id) => WORKLOADS[id as WorkloadId]),
     allOptimizers: values["all-optimizers"],
     csvMb: values["no-csv"] ? null : positiveInt("--csv-mb", values["csv-mb"], quick ? 10 : 50),
+    parallel: !values["no-parallel"],
     torch: values.torch === "auto",
     peers: resolve(values.peers),
   };
@@ -149,6 +154,9 @@ async function main(): Promise<void> {
   if (opts.csvMb !== null) progress(`writing and loading a ${opts.csvMb} MB CSV`);
   const csv = opts.csvMb === null ? null : await benchCsvLoad(opts.csvMb);
   const probe = Math.max(probeBefore, probeAfter);
+  if (opts.parallel) progress("timing a 4-repeat range test on 1 and 2 worker threads");
+  const parallel = opts.parallel ? await benchParallel(opts.timing === PEER_TIMING ? 1000 : 200)
+    : null;
 
   const result: BenchResult = {
     env: {
@@ -172,6 +180,7 @@ async function main(): Promise<void> {
       samplesPerS: Object.fromEntries([...torchRounds].map(([id, v]) => [id, median(v)])),
     },
     csv,
+    parallel,
   };
   process.stdout.write(opts.json ? JSON.stringify(result, null, 2) + "\n" : renderReport(result));
 }

@@ -2,6 +2,7 @@
 
 import type { KernelPath } from "../model/kernels/kernel-path.js";
 import type { CsvLoadResult } from "./csv-load.js";
+import type { ParallelResult } from "./parallel.js";
 import { REFERENCE, REFERENCE_PROBE_GFLOPS, TARGETS, type WorkloadId } from "./workloads.js";
 
 /** One training-step measurement: the median over rounds. */
@@ -24,6 +25,7 @@ export interface BenchResult {
   optimizers: StepResult[];
   torch: { note: string; samplesPerS: Partial<Record<WorkloadId, number>> };
   csv: (CsvLoadResult & { note?: string }) | null;
+  parallel: ParallelResult | null;
 }
 
 /** The whole report as text. */
@@ -50,6 +52,7 @@ export function renderReport(r: BenchResult): string {
 
   out.push("");
   out.push(...csvLines(r.csv));
+  out.push("", ...parallelLines(r.parallel));
   return out.join("\n") + "\n";
 }
 
@@ -156,4 +159,13 @@ function int(v: number): string {
 function ratio(v: number): string {
   if (!Number.isFinite(v)) return "n/a";
   return `${v < 10 ? v.toFixed(2) : v.toFixed(1)}×`;
+}
+
+function parallelLines(p: ParallelResult | null): string[] {
+  if (p === null) return ["Worker threads: skipped (--no-parallel)"];
+  return [
+    `Worker threads: ${p.config}, ${p.repeats} repeats × ${p.iterations} steps (target ≥ 1.7×)`,
+    `  1 thread ${p.seconds1.toFixed(2)} s, 2 threads ${p.seconds2.toFixed(2)} s: ` +
+      `${p.speedup.toFixed(2)}× faster; results identical: ${p.identical ? "yes" : "NO"}`,
+  ];
 }
