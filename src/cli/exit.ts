@@ -10,6 +10,8 @@ export const EXIT = {
   unexpected: 1,
   badInput: 2,
   check: 3,
+  /** Ctrl-C: the partial result is printed first. */
+  interrupted: 130,
 } as const;
 
 /** Print an error the way a user should see it and return the exit code. */

@@ -145,7 +145,8 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
 const EXIT_HELP = `
 Exit codes: 0 success; 1 unexpected error (a bug); 2 bad input (spec, flags, data);
 3 a check failed: no suggestion could be derived, an expectation (--expect-lr, expect:)
-  did not hold, or the suggestion moved beyond --tolerance from --baseline.
+  did not hold, or the suggestion moved beyond --tolerance from --baseline;
+130 interrupted (Ctrl-C): the steps run so far are reported first.
 
 Examples:
   lr-find configs/iris.yaml

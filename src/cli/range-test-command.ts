@@ -5,6 +5,7 @@ import { writeFileSync } from "node:fs";
 import { extname, resolve } from "node:path";
 
 import { runRangeTest, type RangeTestResult } from "../commands/range-test.js";
+import { createAbortFlag } from "../sweep/pool.js";
 import { LrFindError } from "../errors.js";
 import { createStyle } from "../report/format.js";
 import { toCsv, toJson } from "../report/json.js";
@@ -95,15 +96,25 @@ export async function rangeTestCommand(input: string | undefined, flags: RangeTe
   }
 
   const progress = createProgress(io, { quiet: flags.quiet === true || flags.json === true });
+  const abort = createAbortFlag();
+  const onSigint = () => {
+    Atomics.store(abort, 0, 1);
+    io.stderr.write("\nlr-find: interrupted; stopping after the current step " +
+      "(Ctrl-C again to quit at once)\n");
+    process.once("SIGINT", () => process.exit(EXIT.interrupted));
+  };
+  process.once("SIGINT", onSigint);
   let result: RangeTestResult;
   try {
     result = await runRangeTest({ ...spec, seed }, {
       workers: flags.workers,
+      abort,
       onStep: (run, step, total) =>
         progress.update(run, spec.optimizers[run % spec.optimizers.length].name, step, total),
     });
   } finally {
     progress.stop();
+    process.removeListener("SIGINT", onSigint);
   }
 
   for (const file of flags.out ?? []) writeOutput(file, result);
@@ -130,6 +141,7 @@ function finalCode(result: RangeTestResult, flags: RangeTestFlags, io: Io): numb
     failures.push(...baselineFailures(diff, flags.tolerance ?? DEFAULT_TOLERANCE));
   }
   for (const f of failures) io.stderr.write(`lr-find: check failed: ${f}\n`);
+  if (result.runs.some((r) => r.stop.reason === "interrupted")) return EXIT.interrupted;
   if (failures.length > 0) return EXIT.check;
   return result.suggestion === null ? EXIT.check : EXIT.ok;
 }

@@ -23,6 +23,8 @@ export type { RangeTestResult, RunResult };
 export interface RangeTestOptions {
   /** Worker threads for the sweeps (default: all cores); 1 runs them in this thread. */
   workers?: number;
+  /** Shared abort flag (see PoolOptions.abort): the sweeps stop with "interrupted". */
+  abort?: Int32Array;
   onStep?: (run: number, step: number, total: number) => void;
 }
 
@@ -55,7 +57,8 @@ export async function runRangeTest(
     }
   }
 
-  const sweeps = await runSweeps(dataset, jobs, { workers: options.workers, onStep: options.onStep });
+  const sweeps = await runSweeps(dataset, jobs, { workers: options.workers, abort: options.abort,
+    onStep: options.onStep });
   const runs = sweeps.map((sweep, j) => ({
     ...readCurve(sweep, spec.suggest.method),
     repeat: Math.floor(j / spec.optimizers.length),
@@ -96,8 +99,8 @@ export async function runRangeTest(
     runs,
     repeats: summaries,
     warnings,
-    timing: { seconds: (performance.now() - started) / 1000, workers: workerCount(jobs.length,
-      options.workers) },
+    timing: { seconds: (performance.now() - started) / 1000,
+      workers: Math.max(1, workerCount(jobs.length, options.workers, options.abort !== undefined)) },
   };
 }
 

@@ -15,6 +15,12 @@ export type SweepJob = Omit<SweepInput, "dataset" | "signal" | "onStep">;
 export interface PoolOptions {
   /** Worker threads to use; 1 runs in this thread. Default: the available cores. */
   workers?: number;
+  /**
+   * A shared flag (Int32Array over a SharedArrayBuffer): set element 0 to 1 and every sweep
+   * stops after its current step with "interrupted". Sweeps then always run on workers, so
+   * this thread stays free to notice a Ctrl-C.
+   */
+  abort?: Int32Array;
   onStep?: (job: number, step: number, total: number) => void;
 }
 
@@ -26,12 +32,30 @@ export type WorkerMessage =
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
 
-/** How many threads a run of `jobs` sweeps will use. */
-export function workerCount(jobs: number, requested?: number): number {
-  const cores = requested ?? availableParallelism();
+/**
+ * How many worker threads a run of `jobs` sweeps will use; 0 means this thread. With an abort
+ * flag even one sweep gets a worker, so that Ctrl-C can reach it.
+ */
+export function workerCount(jobs: number, requested?: number, interruptible = false): number {
   // the compiled worker exists only in dist/; from sources (tests) run in this thread
-  const canSpawn = existsSync(fileURLToPath(WORKER_URL));
-  return canSpawn ? Math.max(1, Math.min(cores, jobs)) : 1;
+  if (!existsSync(fileURLToPath(WORKER_URL))) return 0;
+  const threads = Math.max(1, Math.min(requested ?? availableParallelism(), jobs));
+  return threads === 1 && !interruptible ? 0 : threads;
+}
+
+/** A fresh shared abort flag for PoolOptions.abort. */
+export function createAbortFlag(): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4));
+}
+
+/** A sweep's view of an abort flag. */
+export function abortSignal(flag: Int32Array | undefined): { aborted: boolean } | undefined {
+  if (flag === undefined) return undefined;
+  return {
+    get aborted() {
+      return Atomics.load(flag, 0) === 1;
+    },
+  };
 }
 
 /**
@@ -39,16 +63,17 @@ export function workerCount(jobs: number, requested?: number): number {
  * the results do not depend on how jobs are spread over threads.
  */
 export async function runSweeps(dataset: Dataset, jobs: SweepJob[], options: PoolOptions = {}) {
-  const threads = workerCount(jobs.length, options.workers);
-  if (threads <= 1) {
+  const threads = workerCount(jobs.length, options.workers, options.abort !== undefined);
+  if (threads === 0) {
+    const signal = abortSignal(options.abort);
     return jobs.map((job, j) =>
-      runSweep({ ...job, dataset, onStep: (s, n) => options.onStep?.(j, s, n) }));
+      runSweep({ ...job, dataset, signal, onStep: (s, n) => options.onStep?.(j, s, n) }));
   }
 
   const results = new Array<SweepResult>(jobs.length);
   let next = 0;
   const workers = Array.from({ length: threads }, () => new Worker(WORKER_URL, {
-    workerData: { dataset },
+    workerData: { dataset, abort: options.abort },
   }));
 
   try {

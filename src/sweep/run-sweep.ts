@@ -60,7 +60,9 @@ export function runSweep(input: SweepInput): SweepResult {
 
   for (let i = 0; i < n; i++) {
     if (input.signal?.aborted) {
-      stop = stopInfo("interrupted", points, rule, `interrupted at step ${i}`);
+      const msg = `interrupted (Ctrl-C) before step ${i}; rerun with the same seed for the whole ` +
+        "sweep";
+      stop = stopInfo("interrupted", points, rule, msg);
       break;
     }
     const lr = rangeLadderLr(sweep.mode, sweep.start_lr, sweep.end_lr, n, i);

@@ -3,11 +3,12 @@
 import { parentPort, workerData } from "node:worker_threads";
 
 import type { Dataset } from "../data/types.js";
-import type { SweepJob, WorkerMessage } from "./pool.js";
+import { abortSignal, type SweepJob, type WorkerMessage } from "./pool.js";
 import { runSweep } from "./run-sweep.js";
 
 const PROGRESS_EVERY = 10;
-const { dataset } = workerData as { dataset: Dataset };
+const { dataset, abort } = workerData as { dataset: Dataset; abort?: Int32Array };
+const signal = abortSignal(abort);
 const port = parentPort;
 
 port?.on("message", ({ job, input }: { job: number; input: SweepJob }) => {
@@ -16,6 +17,7 @@ port?.on("message", ({ job, input }: { job: number; input: SweepJob }) => {
     const result = runSweep({
       ...input,
       dataset,
+      signal,
       onStep: (step, total) => {
         if (step % PROGRESS_EVERY === 0) send({ type: "step", job, step, total });
       },

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { EXIT, reportError } from "../../src/cli/exit.js";
-import { spawnCli, tempDir } from "../helpers/cli.js";
+import { BIN, REPO, spawnCli, tempDir } from "../helpers/cli.js";
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -57,5 +57,31 @@ describe("exit codes", () => {
     const run = spawnCli([spec, "--quiet"]);
     expect(run.code).toBe(EXIT.check);
     expect(run.stderr).toMatch(/expected no divergence below lr 100, but adam .* stopped diverged/);
+  });
+});
+
+describe("Ctrl-C", () => {
+  it("130: stops after the current step and reports the steps run so far (BL-19)", async () => {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, [BIN, "configs/california-housing.yaml", "--iterations",
+      "50000", "--json"], { cwd: REPO, env: { ...process.env, CI: "true" } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    // interrupt once the sweep is under way (the data take about a second to load)
+    await new Promise((r) => setTimeout(r, 2500));
+    child.kill("SIGINT");
+    const code = await new Promise<number | null>((r) => child.on("close", r));
+
+    expect(code).toBe(EXIT.interrupted);
+    expect(stderr).toMatch(/interrupted; stopping after the current step/);
+    const result = JSON.parse(stdout);
+    const run = result.runs[0];
+    expect(run.stop.reason).toBe("interrupted");
+    expect(run.points.length).toBeLessThan(50000);
+    expect(run.stop.message).toMatch(/rerun with the same seed/);
   });
 });
