@@ -77,7 +77,9 @@ export function isLrFindError(error: unknown): error is LrFindError {
 
 /** Render a value for an error message so invisible characters show up (BOM, NBSP, tabs). */
 export function visible(text: string): string {
-  return JSON.stringify(text).slice(1, -1).replace(/[\u00a0\u200b-\u200f\ufeff]/g, (ch) => {
-    return `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}`;
-  });
+  return JSON.stringify(text)
+    .slice(1, -1)
+    .replace(/[\u00a0\u200b-\u200f\ufeff]/g, (ch) => {
+      return `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}`;
+    });
 }

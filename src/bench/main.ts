@@ -155,7 +155,8 @@ async function main(): Promise<void> {
   const csv = opts.csvMb === null ? null : await benchCsvLoad(opts.csvMb);
   const probe = Math.max(probeBefore, probeAfter);
   if (opts.parallel) progress("timing a 4-repeat range test on 1 and 2 worker threads");
-  const parallel = opts.parallel ? await benchParallel(opts.timing === PEER_TIMING ? 1000 : 200)
+  const parallel = opts.parallel
+    ? await benchParallel(opts.timing === PEER_TIMING ? 1000 : 200)
     : null;
 
   const result: BenchResult = {

@@ -40,7 +40,12 @@ export function renderReport(r: BenchResult): string {
   );
   out.push("");
   out.push("Training steps, 1 thread (samples/s, median of rounds; GFLOP/s at 6 × weights)");
-  out.push(renderTable(trainingHeader(r), r.training.map((s) => trainingRow(s, r))));
+  out.push(
+    renderTable(
+      trainingHeader(r),
+      r.training.map((s) => trainingRow(s, r)),
+    ),
+  );
   out.push("");
   out.push(...referenceNotes(r));
 
@@ -118,21 +123,24 @@ function optimizerRows(r: BenchResult): string[][] {
 
 function csvLines(csv: BenchResult["csv"]): string[] {
   if (csv === null) return ["CSV load: skipped (--no-csv)"];
-  const head = `CSV load through loadDataset (${(csv.bytes / 1e6).toFixed(0)} MB, ` +
+  const head =
+    `CSV load through loadDataset (${(csv.bytes / 1e6).toFixed(0)} MB, ` +
     `${csv.features} features + label, in a child process)`;
   if (csv.error !== undefined) return [head, `  failed: ${csv.error}`];
   return [
     head,
     renderTable(
       ["rows", "seconds", "rows/s", "MB/s", "peak RSS MB", "heap after MB"],
-      [[
-        int(csv.rows),
-        csv.seconds.toFixed(2),
-        int(csv.rowsPerS),
-        csv.mbPerS.toFixed(1),
-        csv.peakRssMb.toFixed(0),
-        csv.heapUsedMb.toFixed(0),
-      ]],
+      [
+        [
+          int(csv.rows),
+          csv.seconds.toFixed(2),
+          int(csv.rowsPerS),
+          csv.mbPerS.toFixed(1),
+          csv.peakRssMb.toFixed(0),
+          csv.heapUsedMb.toFixed(0),
+        ],
+      ],
     ),
   ];
 }

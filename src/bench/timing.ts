@@ -75,7 +75,14 @@ export function cpuProbe(iterations = 1e8): number {
 function chains(n: number): number {
   const a = 0.999999;
   const b = 1e-9;
-  let c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0, c6 = 0, c7 = 0;
+  let c0 = 0,
+    c1 = 0,
+    c2 = 0,
+    c3 = 0,
+    c4 = 0,
+    c5 = 0,
+    c6 = 0,
+    c7 = 0;
   for (let i = 0; i < n; i++) {
     c0 = c0 * a + b;
     c1 = c1 * a + b;

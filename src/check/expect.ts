@@ -13,11 +13,14 @@ export function checkExpectations(result: RangeTestResult, expect: ExpectConfig)
     const [lo, hi] = expect.lr;
     const s = result.suggestion;
     if (s === null) {
-      failures.push(`expected a suggestion in ${fmt(lo)}..${fmt(hi)}, but there is none: ` +
-        (result.reason ?? "no reason given"));
+      failures.push(
+        `expected a suggestion in ${fmt(lo)}..${fmt(hi)}, but there is none: ` +
+          (result.reason ?? "no reason given"),
+      );
     } else if (s.lr < lo || s.lr > hi) {
-      failures.push(`expected the suggestion in ${fmt(lo)}..${fmt(hi)}, got ${fmt(s.lr)} ` +
-        `(${s.method})`);
+      failures.push(
+        `expected the suggestion in ${fmt(lo)}..${fmt(hi)}, got ${fmt(s.lr)} ` + `(${s.method})`,
+      );
     }
   }
 
@@ -26,9 +29,11 @@ export function checkExpectations(result: RangeTestResult, expect: ExpectConfig)
     for (const run of result.runs) {
       const bad = run.stop.reason === "diverged" || run.stop.reason === "non_finite";
       if (bad && run.stop.lr < limit) {
-        failures.push(`expected no divergence below lr ${fmt(limit)}, but ${run.optimizer} ` +
-          `(seed ${run.seed}) stopped ${run.stop.reason} at lr ${fmt(run.stop.lr)} ` +
-          `(step ${run.stop.step})`);
+        failures.push(
+          `expected no divergence below lr ${fmt(limit)}, but ${run.optimizer} ` +
+            `(seed ${run.seed}) stopped ${run.stop.reason} at lr ${fmt(run.stop.lr)} ` +
+            `(step ${run.stop.step})`,
+        );
       }
     }
   }

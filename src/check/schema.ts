@@ -6,16 +6,19 @@ import { z } from "zod";
 export const lrIntervalSchema = z
   .union([
     z.tuple([z.number().positive(), z.number().positive()]),
-    z.string().regex(/^\s*[^.\s]+(\.[^.\s]+)?\s*\.\.\s*\S+\s*$/, {
-      error: "expected MIN..MAX, e.g. 1e-3..1e-1",
-    }).transform((text, ctx) => {
-      const [lo, hi] = text.split("..").map((t) => Number(t.trim()));
-      if (!(lo > 0 && hi > 0)) {
-        ctx.addIssue({ code: "custom", message: `expected two numbers > 0, got '${text}'` });
-        return z.NEVER;
-      }
-      return [lo, hi] as [number, number];
-    }),
+    z
+      .string()
+      .regex(/^\s*[^.\s]+(\.[^.\s]+)?\s*\.\.\s*\S+\s*$/, {
+        error: "expected MIN..MAX, e.g. 1e-3..1e-1",
+      })
+      .transform((text, ctx) => {
+        const [lo, hi] = text.split("..").map((t) => Number(t.trim()));
+        if (!(lo > 0 && hi > 0)) {
+          ctx.addIssue({ code: "custom", message: `expected two numbers > 0, got '${text}'` });
+          return z.NEVER;
+        }
+        return [lo, hi] as [number, number];
+      }),
   ])
   .refine(([lo, hi]) => lo < hi, { error: "the lower bound must be below the upper bound" });
 

@@ -1,7 +1,11 @@
 // `lr-find compare baseline.json current.json`: did the good learning rate move?
 
-import { compareResults, baselineFailures, DEFAULT_TOLERANCE, readResult }
-  from "../commands/compare.js";
+import {
+  compareResults,
+  baselineFailures,
+  DEFAULT_TOLERANCE,
+  readResult,
+} from "../commands/compare.js";
 import { createStyle, fmtNum } from "../report/format.js";
 import { RULES } from "../suggest/rules.js";
 import { EXIT } from "./exit.js";
@@ -26,15 +30,20 @@ export function compareCommand(baseline: string, current: string, flags: Compare
     const lines = [style.bold("lr-find compare: baseline → current")];
     if (!diff.same_spec) lines.push(style.warn("note: the specs differ (spec_hash)"));
     const s = diff.suggestion;
-    lines.push(`suggestion  ${fmtNum(s.baseline)} → ${fmtNum(s.current)}  ` +
-      `(${dec(s.delta_decades)} decades; tolerance ±${tolerance})`);
+    lines.push(
+      `suggestion  ${fmtNum(s.baseline)} → ${fmtNum(s.current)}  ` +
+        `(${dec(s.delta_decades)} decades; tolerance ±${tolerance})`,
+    );
     for (const run of diff.runs) {
       const moves = RULES.map((r) => `${r} ${dec(run.suggestions[r].delta_decades)}`).join(", ");
-      const curve = run.curve.max_abs_delta === null ? "no common range"
-        : `max |Δ loss| ${fmtNum(run.curve.max_abs_delta)} over lr ${fmtNum(run.curve.lr_from)}` +
-          `–${fmtNum(run.curve.lr_to)}`;
-      lines.push(`${run.optimizer}${run.repeat > 0 ? ` (repeat ${run.repeat})` : ""}: ${moves}; ` +
-        curve);
+      const curve =
+        run.curve.max_abs_delta === null
+          ? "no common range"
+          : `max |Δ loss| ${fmtNum(run.curve.max_abs_delta)} over lr ${fmtNum(run.curve.lr_from)}` +
+            `–${fmtNum(run.curve.lr_to)}`;
+      lines.push(
+        `${run.optimizer}${run.repeat > 0 ? ` (repeat ${run.repeat})` : ""}: ${moves}; ` + curve,
+      );
     }
     io.stdout.write(`${lines.join("\n")}\n`);
   }

@@ -18,7 +18,8 @@ export const EXIT = {
 export function reportError(error: unknown, write: (text: string) => void): number {
   if (error instanceof CommanderError) {
     // commander has already printed its message (unknown option, bad flag value, ...)
-    if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT.ok;
+    if (error.code === "commander.helpDisplayed" || error.code === "commander.version")
+      return EXIT.ok;
     if (error.code === "commander.help") return EXIT.ok;
     return EXIT.badInput;
   }

@@ -28,7 +28,8 @@ export async function gridCommand(spec: ResolvedSpec & { seed: number }, flags: 
     shard: flags.shard,
     workers: flags.workers,
     onCell: (done, total) => {
-      if (!flags.quiet && !flags.json) io.stderr.write(`lr-find: grid cell ${done}/${total} done\n`);
+      if (!flags.quiet && !flags.json)
+        io.stderr.write(`lr-find: grid cell ${done}/${total} done\n`);
     },
   });
   emit(grid, flags, io);
@@ -46,8 +47,9 @@ function emit(grid: GridResult, flags: GridFlags, io: Io): void {
   const json = `${JSON.stringify(grid, null, 2)}\n`;
   for (const file of flags.out ?? []) {
     if (!file.toLowerCase().endsWith(".json")) {
-      throw new LrFindError("flag.invalid", `--out ${file}: a grid is written as .json`,
-        { path: "--out" });
+      throw new LrFindError("flag.invalid", `--out ${file}: a grid is written as .json`, {
+        path: "--out",
+      });
     }
     writeFileSync(resolve(file), json);
   }
@@ -56,12 +58,19 @@ function emit(grid: GridResult, flags: GridFlags, io: Io): void {
 }
 
 function readGrid(path: string): GridResult {
-  const { file, value: raw } = readJsonFile(path, "result.invalid",
-    "merge the JSON files written by lr-find SPEC --shard i/n --out shard-i.json");
+  const { file, value: raw } = readJsonFile(
+    path,
+    "result.invalid",
+    "merge the JSON files written by lr-find SPEC --shard i/n --out shard-i.json",
+  );
   const parsed = gridResultSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new LrFindError("result.invalid", `${file}: not a grid result of lr-find`, { file },
-      "merge the JSON files written by lr-find SPEC --shard i/n --out shard-i.json");
+    throw new LrFindError(
+      "result.invalid",
+      `${file}: not a grid result of lr-find`,
+      { file },
+      "merge the JSON files written by lr-find SPEC --shard i/n --out shard-i.json",
+    );
   }
   // validated, but kept as written: parsing would reorder keys and change the bytes
   return raw as GridResult;

@@ -27,34 +27,75 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(`lr-find: ${s.replace(/^error: /, "error [flag.invalid]: ")}`),
+      outputError: (s, write) =>
+        write(`lr-find: ${s.replace(/^error: /, "error [flag.invalid]: ")}`),
     })
     .showSuggestionAfterError(true);
 
   program
     .option("--target <column>", "target column name or 0-based index (default: last column)")
-    .addOption(new Option("--task <task>", "task").choices(["auto", "classification", "regression"]))
-    .option("--optimizer <names>", "optimizer(s), comma-separated to compare: sgd,adam", parse.nameList)
+    .addOption(
+      new Option("--task <task>", "task").choices(["auto", "classification", "regression"]),
+    )
+    .option(
+      "--optimizer <names>",
+      "optimizer(s), comma-separated to compare: sgd,adam",
+      parse.nameList,
+    )
     .option("--start-lr <lr>", "first learning rate (default 1e-7)", parse.positiveNumber)
     .option("--end-lr <lr>", "last learning rate (default 10)", parse.positiveNumber)
     .option("--iterations <n>", "steps in the sweep (default 100)", parse.positiveInt)
     .option("--batch-size <n>", "rows per batch (default 32)", parse.positiveInt)
-    .addOption(new Option("--mode <mode>", "lr ladder (default exponential)").choices(["exponential", "linear"]))
+    .addOption(
+      new Option("--mode <mode>", "lr ladder (default exponential)").choices([
+        "exponential",
+        "linear",
+      ]),
+    )
     .option("--smoothing <beta>", "EMA factor of the smoothed loss (default 0.98)", parse.fraction)
-    .option("--divergence <k>", "stop when smoothed > k × best; 'off' disables (default 4)", parse.divergence)
+    .option(
+      "--divergence <k>",
+      "stop when smoothed > k × best; 'off' disables (default 4)",
+      parse.divergence,
+    )
     .option("--hidden <widths>", "hidden layer widths: 64 or 64,32 (default 64)", parse.intList)
-    .addOption(new Option("--activation <name>", "hidden activation (default relu)").choices(ACTIVATIONS))
-    .addOption(new Option("--method <name>", "suggestion rule (default valley)").choices(SUGGEST_METHODS))
+    .addOption(
+      new Option("--activation <name>", "hidden activation (default relu)").choices(ACTIVATIONS),
+    )
+    .addOption(
+      new Option("--method <name>", "suggestion rule (default valley)").choices(SUGGEST_METHODS),
+    )
     .option("--validation <fraction>", "held-out fraction of rows (default 0)", parse.fraction)
     .option("--seed <n>", "random seed (default: picked and printed)", parse.seed)
-    .option("--repeats <n>", "sweeps per optimizer with derived seeds (default 1)", parse.positiveInt)
-    .option("--workers <n>", "worker threads for the sweeps (default: all cores)", parse.positiveInt)
+    .option(
+      "--repeats <n>",
+      "sweeps per optimizer with derived seeds (default 1)",
+      parse.positiveInt,
+    )
+    .option(
+      "--workers <n>",
+      "worker threads for the sweeps (default: all cores)",
+      parse.positiveInt,
+    )
     .option("--expect-lr <min..max>", "exit 3 unless the suggestion lies in this range")
     .option("--baseline <result.json>", "exit 3 if the suggestion moved beyond --tolerance")
-    .option("--tolerance <decades>", "allowed move against --baseline (default 0.5)", parse.positiveNumber)
-    .option("--shard <i/n>", "run the i-th of n deterministic parts of the spec's grid", parse.shard)
+    .option(
+      "--tolerance <decades>",
+      "allowed move against --baseline (default 0.5)",
+      parse.positiveNumber,
+    )
+    .option(
+      "--shard <i/n>",
+      "run the i-th of n deterministic parts of the spec's grid",
+      parse.shard,
+    )
     .option("--json", "print only JSON on stdout")
-    .option("--out <file>", "also write the result: .json, .csv, .md or .svg (repeatable)", collect, [])
+    .option(
+      "--out <file>",
+      "also write the result: .json, .csv, .md or .svg (repeatable)",
+      collect,
+      [],
+    )
     .option("--points", "also print every recorded point")
     .option("-q, --quiet", "no progress or warnings on stderr")
     .option("--no-color", "no colour (also off when NO_COLOR or CI is set, or not a TTY)")
@@ -67,11 +108,19 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
   program
     .command("schedule")
     .description("preview a learning-rate schedule: lr (and momentum) per step")
-    .argument("[spec-or-kind]", `a spec file with a schedule: block, or a kind (cosine, one_cycle, ...)`)
+    .argument(
+      "[spec-or-kind]",
+      `a spec file with a schedule: block, or a kind (cosine, one_cycle, ...)`,
+    )
     .option("--steps <n>", "steps to show", parse.positiveInt)
     .option("--base-lr <lr>", "base learning rate", parse.positiveNumber)
     .option("--max-lr <lr>", "peak learning rate (cyclic, one_cycle)", parse.positiveNumber)
-    .option("--set <key=value>", "any schedule parameter, e.g. --set t_max=100 (repeatable)", collect, [])
+    .option(
+      "--set <key=value>",
+      "any schedule parameter, e.g. --set t_max=100 (repeatable)",
+      collect,
+      [],
+    )
     .option("--from <result.json>", "take the rates from a range-test result (range, suggestion)")
     .option("--json", 'print only {"lr": [...], "momentum": [...]} on stdout')
     .option("-q, --quiet", "no warnings on stderr")
@@ -110,10 +159,16 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
 
   program
     .command("compare")
-    .description("compare a result with a baseline: how far the suggestions moved (exit 3 beyond --tolerance)")
+    .description(
+      "compare a result with a baseline: how far the suggestions moved (exit 3 beyond --tolerance)",
+    )
     .argument("<baseline>", "baseline result JSON")
     .argument("<current>", "current result JSON")
-    .option("--tolerance <decades>", "allowed move of the suggestion (default 0.5)", parse.positiveNumber)
+    .option(
+      "--tolerance <decades>",
+      "allowed move of the suggestion (default 0.5)",
+      parse.positiveNumber,
+    )
     .option("--json", "print only JSON on stdout")
     .action((baseline: string, current: string, flags: CompareFlags) => {
       setCode(compareCommand(baseline, current, flags, io));

@@ -41,7 +41,8 @@ export function seed(raw: string): number {
 /** A fraction in [0, 1). */
 export function fraction(raw: string): number {
   const value = number(raw);
-  if (!(value >= 0 && value < 1)) throw new InvalidArgumentError(`expected 0 ≤ x < 1, got '${raw}'.`);
+  if (!(value >= 0 && value < 1))
+    throw new InvalidArgumentError(`expected 0 ≤ x < 1, got '${raw}'.`);
   return value;
 }
 
@@ -55,7 +56,10 @@ export function divergence(raw: string): number | false {
 
 /** Comma-separated names: "sgd,adam". */
 export function nameList(raw: string): string[] {
-  const names = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const names = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (names.length === 0) throw new InvalidArgumentError("expected one or more names.");
   return names;
 }

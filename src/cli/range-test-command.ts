@@ -14,8 +14,12 @@ import { renderSvg } from "../report/svg.js";
 import { renderText } from "../report/text.js";
 import { loadSpec, resolveSpec, type Override } from "../spec/load-spec.js";
 import { checkExpectations } from "../check/expect.js";
-import { baselineFailures, compareResults, DEFAULT_TOLERANCE, readResult }
-  from "../commands/compare.js";
+import {
+  baselineFailures,
+  compareResults,
+  DEFAULT_TOLERANCE,
+  readResult,
+} from "../commands/compare.js";
 import { EXIT } from "./exit.js";
 import { gridCommand } from "./grid-command.js";
 import { createProgress } from "./progress.js";
@@ -73,12 +77,20 @@ const FLAG_PATHS: [keyof RangeTestFlags, string, string][] = [
 /** Run the main job and print its report; returns the exit code. */
 export async function rangeTestCommand(input: string | undefined, flags: RangeTestFlags, io: Io) {
   if (flags.resume !== undefined) {
-    throw new LrFindError("flag.invalid", "--resume is not supported: a sweep cannot be resumed",
-      { path: "--resume" }, "run it again; with the same --seed it gives the same result");
+    throw new LrFindError(
+      "flag.invalid",
+      "--resume is not supported: a sweep cannot be resumed",
+      { path: "--resume" },
+      "run it again; with the same --seed it gives the same result",
+    );
   }
   if (input === undefined) {
-    throw new LrFindError("flag.invalid", "no input given", {},
-      "pass a spec file (lr-find configs/iris.yaml) or a CSV (lr-find data.csv --target y)");
+    throw new LrFindError(
+      "flag.invalid",
+      "no input given",
+      {},
+      "pass a spec file (lr-find configs/iris.yaml) or a CSV (lr-find data.csv --target y)",
+    );
   }
 
   for (const file of flags.out ?? []) writerFor(file);
@@ -89,8 +101,12 @@ export async function rangeTestCommand(input: string | undefined, flags: RangeTe
   const seed = spec.seed ?? randomInt(0, 2 ** 31);
   if (spec.grid !== undefined || flags.shard !== undefined) {
     if (flags.baseline !== undefined || spec.expect !== undefined) {
-      throw new LrFindError("flag.invalid", "expect: and --baseline check one run, not a grid",
-        { path: "expect" }, "check the merged grid's cells one by one, or drop grid:");
+      throw new LrFindError(
+        "flag.invalid",
+        "expect: and --baseline check one run, not a grid",
+        { path: "expect" },
+        "check the merged grid's cells one by one, or drop grid:",
+      );
     }
     return gridCommand({ ...spec, seed }, flags, io);
   }
@@ -99,19 +115,24 @@ export async function rangeTestCommand(input: string | undefined, flags: RangeTe
   const abort = createAbortFlag();
   const onSigint = () => {
     Atomics.store(abort, 0, 1);
-    io.stderr.write("\nlr-find: interrupted; stopping after the current step " +
-      "(Ctrl-C again to quit at once)\n");
+    io.stderr.write(
+      "\nlr-find: interrupted; stopping after the current step " +
+        "(Ctrl-C again to quit at once)\n",
+    );
     process.once("SIGINT", () => process.exit(EXIT.interrupted));
   };
   process.once("SIGINT", onSigint);
   let result: RangeTestResult;
   try {
-    result = await runRangeTest({ ...spec, seed }, {
-      workers: flags.workers,
-      abort,
-      onStep: (run, step, total) =>
-        progress.update(run, spec.optimizers[run % spec.optimizers.length].name, step, total),
-    });
+    result = await runRangeTest(
+      { ...spec, seed },
+      {
+        workers: flags.workers,
+        abort,
+        onStep: (run, step, total) =>
+          progress.update(run, spec.optimizers[run % spec.optimizers.length].name, step, total),
+      },
+    );
   } finally {
     progress.stop();
     process.removeListener("SIGINT", onSigint);
@@ -123,9 +144,12 @@ export async function rangeTestCommand(input: string | undefined, flags: RangeTe
   } else {
     const color = flags.color !== false && io.color;
     const style = createStyle(color);
-    io.stdout.write(`${renderText(result, { style, width: io.columns, points: flags.points === true })}\n`);
+    io.stdout.write(
+      `${renderText(result, { style, width: io.columns, points: flags.points === true })}\n`,
+    );
   }
-  if (!flags.quiet) for (const w of result.warnings) io.stderr.write(`lr-find: warning: ${w.message}\n`);
+  if (!flags.quiet)
+    for (const w of result.warnings) io.stderr.write(`lr-find: warning: ${w.message}\n`);
   if (spec.seed === undefined && !flags.quiet) {
     io.stderr.write(`lr-find: no seed given; used ${seed} (pass --seed ${seed} to repeat)\n`);
   }
@@ -149,7 +173,8 @@ function finalCode(result: RangeTestResult, flags: RangeTestFlags, io: Io): numb
 function toOverrides(flags: RangeTestFlags): Override[] {
   const overrides: Override[] = [];
   for (const [key, path, flag] of FLAG_PATHS) {
-    if (flags[key] !== undefined) overrides.push({ path: path.split("."), value: flags[key], flag });
+    if (flags[key] !== undefined)
+      overrides.push({ path: path.split("."), value: flags[key], flag });
   }
   if (flags.target !== undefined) {
     const value = /^\d+$/.test(flags.target) ? Number(flags.target) : flags.target;
@@ -178,8 +203,12 @@ function writerFor(file: string): (result: RangeTestResult) => string {
   const ext = extname(file).toLowerCase();
   const write = WRITERS[ext];
   if (!write) {
-    throw new LrFindError("flag.invalid", `--out ${file}: unknown file type '${ext || "(none)"}'`,
-      { path: "--out" }, `use one of: ${Object.keys(WRITERS).join(", ")}`);
+    throw new LrFindError(
+      "flag.invalid",
+      `--out ${file}: unknown file type '${ext || "(none)"}'`,
+      { path: "--out" },
+      `use one of: ${Object.keys(WRITERS).join(", ")}`,
+    );
   }
   return write;
 }
@@ -190,7 +219,11 @@ function writeOutput(file: string, result: RangeTestResult): void {
     writeFileSync(resolve(file), write(result));
   } catch (error) {
     const why = (error as NodeJS.ErrnoException).code ?? "write failed";
-    throw new LrFindError("flag.invalid", `--out ${resolve(file)}: cannot write (${why})`,
-      { file: resolve(file) }, "check that the folder exists and is writable");
+    throw new LrFindError(
+      "flag.invalid",
+      `--out ${resolve(file)}: cannot write (${why})`,
+      { file: resolve(file) },
+      "check that the folder exists and is writable",
+    );
   }
 }

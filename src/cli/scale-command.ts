@@ -18,7 +18,13 @@ export function scaleCommand(flags: ScaleFlags, io: Io): number {
   const sqrt = sqrtScaledLr(flags.lr, flags.fromBatch, flags.toBatch);
 
   if (flags.json) {
-    const out = { lr: flags.lr, from_batch: flags.fromBatch, to_batch: flags.toBatch, linear, sqrt };
+    const out = {
+      lr: flags.lr,
+      from_batch: flags.fromBatch,
+      to_batch: flags.toBatch,
+      linear,
+      sqrt,
+    };
     io.stdout.write(`${JSON.stringify(out)}\n`);
     return EXIT.ok;
   }
@@ -27,7 +33,8 @@ export function scaleCommand(flags: ScaleFlags, io: Io): number {
   io.stdout.write(
     `lr ${fmtNum(flags.lr)} found at batch ${flags.fromBatch}, training at batch ${flags.toBatch}` +
       ` (×${fmtNum(k)}):\n` +
-      `  linear rule (Goyal et al. 2017):      ${fmtNum(linear)}  (use with a warmup when k is large)\n` +
+      `  linear rule (Goyal et al. 2017):      ${fmtNum(linear)}` +
+      "  (use with a warmup when k is large)\n" +
       `  square-root rule (Hoffer et al. 2017): ${fmtNum(sqrt)}\n` +
       "Both are starting points: a range test at the new batch size is the real answer.\n",
   );

@@ -31,9 +31,13 @@ export interface ScheduleFlags {
 /** Print the schedule's lr per step (chart, or JSON with --json); returns the exit code. */
 export function scheduleCommand(input: string | undefined, flags: ScheduleFlags, io: Io): number {
   if (input === undefined) {
-    throw new LrFindError("flag.invalid", "lr-find schedule needs a spec file or a kind", {},
+    throw new LrFindError(
+      "flag.invalid",
+      "lr-find schedule needs a spec file or a kind",
+      {},
       `e.g. lr-find schedule configs/one-cycle.yaml, or lr-find schedule cosine --steps 100 ` +
-        `--base-lr 0.1 (kinds: ${SCHEDULE_KINDS.join(", ")})`);
+        `--base-lr 0.1 (kinds: ${SCHEDULE_KINDS.join(", ")})`,
+    );
   }
 
   const { block, file, locate } = readBlock(input);
@@ -50,7 +54,8 @@ export function scheduleCommand(input: string | undefined, flags: ScheduleFlags,
   const { lr, momentum } = tabulateSchedule(createSchedule(config), config.steps);
   const warnings = scheduleWarnings(config);
   if (!flags.quiet) {
-    for (const w of warnings) io.stderr.write(`lr-find: warning: schedule.${w.path}: ${w.message}\n`);
+    for (const w of warnings)
+      io.stderr.write(`lr-find: warning: schedule.${w.path}: ${w.message}\n`);
   }
 
   if (flags.json) {
@@ -60,10 +65,12 @@ export function scheduleCommand(input: string | undefined, flags: ScheduleFlags,
     return EXIT.ok;
   }
 
-  const head = `schedule  ${config.kind}, ${config.steps} steps, lr ${fmtNum(lr[0])} at step 0, ` +
+  const head =
+    `schedule  ${config.kind}, ${config.steps} steps, lr ${fmtNum(lr[0])} at step 0, ` +
     `${fmtNum(Math.max(...lr))} at most, ${fmtNum(lr[lr.length - 1])} at the end`;
   const parts = [head, "", renderSeries("lr", lr, io.columns)];
-  if (momentum) parts.push("", renderSeries("momentum (beta1 for adam/adamw)", momentum, io.columns));
+  if (momentum)
+    parts.push("", renderSeries("momentum (beta1 for adam/adamw)", momentum, io.columns));
   io.stdout.write(`${parts.join("\n")}\n`);
   return EXIT.ok;
 }
@@ -89,17 +96,30 @@ function readBlock(input: string): Block {
   const doc = parseDocument(readFileSync(file, "utf8"), { lineCounter: lines, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    throw new SpecError(file, [{ path: "", message: `not valid YAML/JSON: ${e.message.split("\n")[0]}`,
-      line: lines.linePos(e.pos[0]).line }]);
+    throw new SpecError(file, [
+      {
+        path: "",
+        message: `not valid YAML/JSON: ${e.message.split("\n")[0]}`,
+        line: lines.linePos(e.pos[0]).line,
+      },
+    ]);
   }
   const raw = doc.toJS() as { schedule?: unknown } | null;
   const block = raw?.schedule;
   if (block === null || typeof block !== "object" || Array.isArray(block)) {
-    throw new SpecError(file, [{ path: "schedule", message: "expected a `schedule:` block with a kind" }]);
+    throw new SpecError(file, [
+      { path: "schedule", message: "expected a `schedule:` block with a kind" },
+    ]);
   }
   const source = { file, doc, lines };
-  const locate = (path: string) => lineOf(source, path.split(/[.[\]]+/).filter(Boolean)
-    .map((k) => (/^\d+$/.test(k) ? Number(k) : k)));
+  const locate = (path: string) =>
+    lineOf(
+      source,
+      path
+        .split(/[.[\]]+/)
+        .filter(Boolean)
+        .map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
+    );
   return { block: { ...(block as Record<string, unknown>) }, file, locate };
 }
 
@@ -112,8 +132,12 @@ function applyFlags(block: Record<string, unknown>, flags: ScheduleFlags): void 
   for (const pair of flags.set ?? []) {
     const eq = pair.indexOf("=");
     if (eq <= 0) {
-      throw new LrFindError("flag.invalid", `--set ${pair}: expected key=value`, { path: "--set" },
-        "e.g. --set t_max=100 --set eta_min=1e-4");
+      throw new LrFindError(
+        "flag.invalid",
+        `--set ${pair}: expected key=value`,
+        { path: "--set" },
+        "e.g. --set t_max=100 --set eta_min=1e-4",
+      );
     }
     const key = pair.slice(0, eq).trim();
     const text = pair.slice(eq + 1).trim();

@@ -32,8 +32,12 @@ export interface TrainFlags {
 /** Run `train` or `train --check` and print its report; returns the exit code. */
 export async function trainCommand(input: string | undefined, flags: TrainFlags, io: Io) {
   if (input === undefined) {
-    throw new LrFindError("flag.invalid", "lr-find train needs a spec file", {},
-      "e.g. lr-find train configs/iris-train.yaml");
+    throw new LrFindError(
+      "flag.invalid",
+      "lr-find train needs a spec file",
+      {},
+      "e.g. lr-find train configs/iris-train.yaml",
+    );
   }
   const overrides: Override[] = [];
   const put = (path: string, value: unknown, flag: string) => {
@@ -53,7 +57,9 @@ export async function trainCommand(input: string | undefined, flags: TrainFlags,
   if (flags.check) {
     const check = await runCheck({ ...spec, seed }, options);
     warn(io, flags, check.warnings);
-    io.stdout.write(flags.json ? `${JSON.stringify(check, null, 2)}\n` : `${renderCheck(check, style)}\n`);
+    io.stdout.write(
+      flags.json ? `${JSON.stringify(check, null, 2)}\n` : `${renderCheck(check, style)}\n`,
+    );
     return EXIT.ok;
   }
 
@@ -65,7 +71,9 @@ export async function trainCommand(input: string | undefined, flags: TrainFlags,
       writeFileSync(file, `${JSON.stringify(weights)}\n`);
     } catch (error) {
       const why = (error as NodeJS.ErrnoException).code ?? "write failed";
-      throw new LrFindError("flag.invalid", `--save-weights ${file}: cannot write (${why})`, { file });
+      throw new LrFindError("flag.invalid", `--save-weights ${file}: cannot write (${why})`, {
+        file,
+      });
     }
   }
   warn(io, flags, run.warnings);

@@ -31,14 +31,20 @@ export interface Comparison {
 
 /** Read and validate a saved result; a wrong or foreign file is a clear error. */
 export function readResult(path: string): RangeTestResult {
-  const { file, value: raw } = readJsonFile(path, "result.invalid",
-    "pass a file written by lr-find --json or --out result.json");
+  const { file, value: raw } = readJsonFile(
+    path,
+    "result.invalid",
+    "pass a file written by lr-find --json or --out result.json",
+  );
   const parsed = rangeTestResultSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new LrFindError("result.invalid",
+    throw new LrFindError(
+      "result.invalid",
       `${file}: not an lr-find result (${issue.path.join(".") || "top level"}: ${issue.message})`,
-      { file }, "pass a file written by lr-find --json or --out result.json");
+      { file },
+      "pass a file written by lr-find --json or --out result.json",
+    );
   }
   return parsed.data;
 }
@@ -46,7 +52,9 @@ export function readResult(path: string): RangeTestResult {
 /** Suggestion moves per run and rule, and the largest change of the curve. */
 export function compareResults(baseline: RangeTestResult, current: RangeTestResult): Comparison {
   const runs = current.runs.flatMap((run) => {
-    const base = baseline.runs.find((b) => b.optimizer === run.optimizer && b.repeat === run.repeat);
+    const base = baseline.runs.find(
+      (b) => b.optimizer === run.optimizer && b.repeat === run.repeat,
+    );
     return base ? [compareRuns(base, run)] : [];
   });
   return {
@@ -63,17 +71,27 @@ export function baselineFailures(diff: Comparison, tolerance: number): string[] 
     return ["the baseline had a suggestion, the current run has none"];
   }
   if (s.delta_decades !== null && Math.abs(s.delta_decades) > tolerance) {
-    return [`the suggestion moved ${s.delta_decades.toFixed(2)} decades (baseline ` +
-      `${fmt(s.baseline)}, now ${fmt(s.current)}), more than the tolerance ${tolerance}`];
+    return [
+      `the suggestion moved ${s.delta_decades.toFixed(2)} decades (baseline ` +
+        `${fmt(s.baseline)}, now ${fmt(s.current)}), more than the tolerance ${tolerance}`,
+    ];
   }
   return [];
 }
 
 function compareRuns(base: RunResult, run: RunResult): RunComparison {
-  const suggestions = Object.fromEntries(SUGGEST_METHODS.map((m) => [m,
-    moved(base.suggestions[m]?.lr ?? null, run.suggestions[m]?.lr ?? null)])) as
-    Record<SuggestMethod, Moved>;
-  return { optimizer: run.optimizer, repeat: run.repeat, suggestions, curve: curveChange(base, run) };
+  const suggestions = Object.fromEntries(
+    SUGGEST_METHODS.map((m) => [
+      m,
+      moved(base.suggestions[m]?.lr ?? null, run.suggestions[m]?.lr ?? null),
+    ]),
+  ) as Record<SuggestMethod, Moved>;
+  return {
+    optimizer: run.optimizer,
+    repeat: run.repeat,
+    suggestions,
+    curve: curveChange(base, run),
+  };
 }
 
 function moved(baseline: number | null, current: number | null): Moved {
@@ -101,7 +119,11 @@ function curveChange(base: RunResult, run: RunResult): RunComparison["curve"] {
     const d = Math.abs((p.lagfree_loss as number) - at);
     worst = worst === null ? d : Math.max(worst, d);
   }
-  return { max_abs_delta: worst, lr_from: worst === null ? null : from, lr_to: worst === null ? null : to };
+  return {
+    max_abs_delta: worst,
+    lr_from: worst === null ? null : from,
+    lr_to: worst === null ? null : to,
+  };
 }
 
 function fmt(v: number | null): string {

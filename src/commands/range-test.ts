@@ -13,8 +13,12 @@ import { runSweeps, workerCount, type SweepJob } from "../sweep/pool.js";
 import { summariseRepeats, type RepeatSummary } from "../suggest/repeats.js";
 import type { SweepResult } from "../sweep/types.js";
 import { VERSION } from "../version.js";
-import { SCHEMA_VERSION, type DataSummary, type RangeTestResult, type RunResult }
-  from "./result-schema.js";
+import {
+  SCHEMA_VERSION,
+  type DataSummary,
+  type RangeTestResult,
+  type RunResult,
+} from "./result-schema.js";
 import { readJsonFile } from "./read-json.js";
 import { specHash } from "./spec-hash.js";
 
@@ -52,22 +56,36 @@ export async function runRangeTest(
     const seed = repeatSeed(spec.seed, r);
     const initialParams = initialWeights({ ...spec, seed }, shape);
     for (const optimizer of spec.optimizers) {
-      jobs.push({ shape, initialParams, optimizer, sweep: spec.sweep, shuffle: spec.data.shuffle,
-        seed });
+      jobs.push({
+        shape,
+        initialParams,
+        optimizer,
+        sweep: spec.sweep,
+        shuffle: spec.data.shuffle,
+        seed,
+      });
     }
   }
 
-  const sweeps = await runSweeps(dataset, jobs, { workers: options.workers, abort: options.abort,
-    onStep: options.onStep });
+  const sweeps = await runSweeps(dataset, jobs, {
+    workers: options.workers,
+    abort: options.abort,
+    onStep: options.onStep,
+  });
   const runs = sweeps.map((sweep, j) => ({
     ...readCurve(sweep, spec.suggest.method),
     repeat: Math.floor(j / spec.optimizers.length),
   }));
-  const summaries = repeats > 1
-    ? spec.optimizers.map((opt, o) =>
-      summariseRepeats(opt.name, runs.filter((_, j) => j % spec.optimizers.length === o),
-        spec.suggest.method))
-    : null;
+  const summaries =
+    repeats > 1
+      ? spec.optimizers.map((opt, o) =>
+          summariseRepeats(
+            opt.name,
+            runs.filter((_, j) => j % spec.optimizers.length === o),
+            spec.suggest.method,
+          ),
+        )
+      : null;
 
   const first = runs[0];
   const labelled = runs.length > 1;
@@ -79,7 +97,9 @@ export async function runRangeTest(
   const lead = summaries?.[0];
   const suggestion = lead
     ? lead.suggestion
-    : first.pick ? { lr: first.pick.lr, method: first.pick.method } : null;
+    : first.pick
+      ? { lr: first.pick.lr, method: first.pick.method }
+      : null;
   const range = lead ? lead.range : first.range;
   return {
     schema_version: SCHEMA_VERSION,
@@ -99,8 +119,10 @@ export async function runRangeTest(
     runs,
     repeats: summaries,
     warnings,
-    timing: { seconds: (performance.now() - started) / 1000,
-      workers: Math.max(1, workerCount(jobs.length, options.workers, options.abort !== undefined)) },
+    timing: {
+      seconds: (performance.now() - started) / 1000,
+      workers: Math.max(1, workerCount(jobs.length, options.workers, options.abort !== undefined)),
+    },
   };
 }
 
@@ -108,8 +130,9 @@ export async function runRangeTest(
 // saying in how many seeds it came up
 function runWarnings(runs: RunResult[], labelled: boolean, repeats: number): Guard[] {
   if (repeats <= 1) {
-    return runs.flatMap((r) => r.warnings.map((w) => (labelled
-      ? { ...w, message: `${r.optimizer}: ${w.message}` } : w)));
+    return runs.flatMap((r) =>
+      r.warnings.map((w) => (labelled ? { ...w, message: `${r.optimizer}: ${w.message}` } : w)),
+    );
   }
   const groups = new Map<string, { first: Guard; optimizer: string; count: number }>();
   for (const r of runs) {
@@ -156,7 +179,10 @@ export function modelShape(spec: ResolvedSpec, dataset: Dataset): MlpShape {
 }
 
 /** Initial weights: the spec's weights file, or PyTorch's default init from the seed. */
-export function initialWeights(spec: ResolvedSpec & { seed: number }, shape: MlpShape): Float32Array {
+export function initialWeights(
+  spec: ResolvedSpec & { seed: number },
+  shape: MlpShape,
+): Float32Array {
   const net = createMlp(shape, 1);
   const file = spec.model.weights;
   if (file === undefined) {
@@ -164,8 +190,11 @@ export function initialWeights(spec: ResolvedSpec & { seed: number }, shape: Mlp
     return net.params as Float32Array;
   }
 
-  const { value } = readJsonFile(file, "model.weights",
-    "model.weights names a JSON file {\"layers\": [{\"weight\", \"bias\"}, ...]}");
+  const { value } = readJsonFile(
+    file,
+    "model.weights",
+    'model.weights names a JSON file {"layers": [{"weight", "bias"}, ...]}',
+  );
   loadWeights(value, net.layout, net.params, file);
   return net.params as Float32Array;
 }

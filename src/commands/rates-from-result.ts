@@ -12,8 +12,11 @@ export interface SavedRates {
 
 /** Read --from result.json; an unreadable file or one without rates is a clear error. */
 export function readSavedRates(path: string): SavedRates {
-  const { file, value } = readJsonFile(path, "result.invalid",
-    "--from takes a result written with: lr-find SPEC --out result.json");
+  const { file, value } = readJsonFile(
+    path,
+    "result.invalid",
+    "--from takes a result written with: lr-find SPEC --out result.json",
+  );
   const parsed = (value ?? {}) as Partial<SavedRates>;
   return { file, suggestion: parsed.suggestion ?? null, range: parsed.range ?? null };
 }
@@ -27,8 +30,12 @@ export function applyRates(block: Record<string, unknown>, rates: SavedRates): v
   const kind = block.kind;
   if (kind === "cyclic" || kind === "one_cycle") {
     if (!rates.range) {
-      throw new LrFindError("result.invalid", `--from ${rates.file}: the result has no range`,
-        { file: rates.file }, "the range test derived no range; see its `reason` field");
+      throw new LrFindError(
+        "result.invalid",
+        `--from ${rates.file}: the result has no range`,
+        { file: rates.file },
+        "the range test derived no range; see its `reason` field",
+      );
     }
     if (kind === "cyclic") block.base_lr = rates.range.min;
     else block.div_factor = rates.range.max / rates.range.min;
@@ -41,8 +48,12 @@ export function applyRates(block: Record<string, unknown>, rates: SavedRates): v
 /** The suggestion of a saved result, or a clear error when it has none. */
 export function suggestedLr(rates: SavedRates): number {
   if (!rates.suggestion) {
-    throw new LrFindError("result.invalid", `--from ${rates.file}: the result has no suggestion`,
-      { file: rates.file }, "the range test derived no suggestion; see its `reason` field");
+    throw new LrFindError(
+      "result.invalid",
+      `--from ${rates.file}: the result has no suggestion`,
+      { file: rates.file },
+      "the range test derived no suggestion; see its `reason` field",
+    );
   }
   return rates.suggestion.lr;
 }

@@ -44,7 +44,9 @@ export type DataSummary = z.infer<typeof dataSummarySchema>;
 
 export const runResultSchema = sweepResultSchema.extend({
   repeat: z.number().int().describe("0-based repeat (seed variant) of this sweep"),
-  window: z.object({ first: z.number().int(), last: z.number().int() }).nullable()
+  window: z
+    .object({ first: z.number().int(), last: z.number().int() })
+    .nullable()
     .describe("steps the suggestion rules read"),
   suggestions: suggestionsSchema,
   pick: suggestionSchema.nullable(),
@@ -57,7 +59,8 @@ export const rangeTestResultSchema = z.object({
   schema_version: z.literal(SCHEMA_VERSION),
   version: z.string(),
   spec_hash: z.string().describe("sha256 of the resolved spec without its seed"),
-  spec: z.custom<ResolvedSpec & { seed: number }>()
+  spec: z
+    .custom<ResolvedSpec & { seed: number }>()
     .describe("the resolved spec: defaults filled, paths absolute, the seed used"),
   data: dataSummarySchema,
   model: z.object({
@@ -70,10 +73,14 @@ export const rangeTestResultSchema = z.object({
   range: lrRangeSchema.nullable(),
   reason: z.string().nullable(),
   runs: z.array(runResultSchema),
-  repeats: z.array(repeatSummarySchema).nullable()
+  repeats: z
+    .array(repeatSummarySchema)
+    .nullable()
     .describe("one per optimizer when sweep.repeats > 1"),
   warnings: z.array(guardSchema),
-  timing: z.object({ seconds: z.number(), workers: z.number().int() }).optional()
+  timing: z
+    .object({ seconds: z.number(), workers: z.number().int() })
+    .optional()
     .describe("wall-clock facts, apart so the rest is byte-identical across runs"),
 });
 export type RangeTestResult = z.infer<typeof rangeTestResultSchema>;

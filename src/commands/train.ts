@@ -108,8 +108,12 @@ export async function runCheck(
     suggestion = range.suggestion;
     warnings.push(...range.warnings.map((w) => w.message));
     if (suggestion === null) {
-      throw new LrFindError("result.invalid", `no suggestion to check: ${range.reason ?? ""}`, {},
-        "adjust the sweep (start_lr, end_lr, iterations) until the range test gives one");
+      throw new LrFindError(
+        "result.invalid",
+        `no suggestion to check: ${range.reason ?? ""}`,
+        {},
+        "adjust the sweep (start_lr, end_lr, iterations) until the range test gives one",
+      );
     }
   }
 
@@ -166,8 +170,10 @@ async function loadWithValidation(spec: ResolvedSpec & { seed: number }) {
   let data = spec.data;
   if (!(data.validation > 0)) {
     data = { ...data, validation: DEFAULT_VALIDATION };
-    warnings.push(`data.validation is 0; holding out ${DEFAULT_VALIDATION} of the rows to ` +
-      "evaluate each epoch");
+    warnings.push(
+      `data.validation is 0; holding out ${DEFAULT_VALIDATION} of the rows to ` +
+        "evaluate each epoch",
+    );
   }
   const dataset: Dataset = await loadDataset(data, spec.seed);
   warnings.push(...dataset.info.warnings);
@@ -181,11 +187,17 @@ function buildSchedule(
   warnings: string[],
 ): { schedule: Schedule; kind: string; steps: number } {
   if (spec.schedule === undefined) {
-    const lr = options.lr ?? spec.train.lr ??
+    const lr =
+      options.lr ??
+      spec.train.lr ??
       (options.rates?.suggestion ? options.rates.suggestion.lr : undefined);
     if (lr === undefined) {
-      throw new LrFindError("spec.invalid", "no learning rate to train with", { path: "train.lr" },
-        "set train.lr, add a schedule: block, or pass --lr or --from result.json");
+      throw new LrFindError(
+        "spec.invalid",
+        "no learning rate to train with",
+        { path: "train.lr" },
+        "set train.lr, add a schedule: block, or pass --lr or --from result.json",
+      );
     }
     return { schedule: { kind: "constant", lrAt: () => lr }, kind: "constant", steps: totalSteps };
   }
@@ -197,9 +209,11 @@ function buildSchedule(
     config = parseSchedule(block, spec.source);
   }
   if (config.steps !== totalSteps) {
-    warnings.push(`schedule.steps is ${config.steps} but training runs ${totalSteps} steps ` +
-      `(${spec.train.epochs} epochs × ${totalSteps / spec.train.epochs} steps); ` +
-      `set schedule.steps: ${totalSteps} to fit the schedule to the run`);
+    warnings.push(
+      `schedule.steps is ${config.steps} but training runs ${totalSteps} steps ` +
+        `(${spec.train.epochs} epochs × ${totalSteps / spec.train.epochs} steps); ` +
+        `set schedule.steps: ${totalSteps} to fit the schedule to the run`,
+    );
   }
   return { schedule: createSchedule(config), kind: config.kind, steps: config.steps };
 }

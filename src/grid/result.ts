@@ -18,12 +18,16 @@ export const gridResultSchema = z.object({
   version: z.string(),
   spec_hash: z.string().describe("the same for every shard of one grid"),
   total_cells: z.number().int(),
-  shard: z.object({ index: z.number().int(), count: z.number().int() }).nullable()
+  shard: z
+    .object({ index: z.number().int(), count: z.number().int() })
+    .nullable()
     .describe("which shard this is (1-based index), or null for a whole or merged grid"),
-  cells: z.array(z.object({
-    index: z.number().int().describe("position in the full grid, 0-based"),
-    key: cellKeySchema,
-    result: rangeTestResultSchema,
-  })),
+  cells: z.array(
+    z.object({
+      index: z.number().int().describe("position in the full grid, 0-based"),
+      key: cellKeySchema,
+      result: rangeTestResultSchema,
+    }),
+  ),
 });
 export type GridResult = z.infer<typeof gridResultSchema>;

@@ -26,7 +26,9 @@ export async function runGrid(
   const out: GridResult["cells"] = [];
 
   for (const cell of cells) {
-    const { timing: _timing, ...result } = await runRangeTest(cell.spec, { workers: options.workers });
+    const { timing: _timing, ...result } = await runRangeTest(cell.spec, {
+      workers: options.workers,
+    });
     out.push({ index: cell.index, key: cell.key, result });
     options.onCell?.(out.length, cells.length);
   }
@@ -49,11 +51,17 @@ export async function runGrid(
 export function mergeGrids(parts: { file: string; grid: GridResult }[]): GridResult {
   const [first] = parts;
   for (const p of parts) {
-    if (p.grid.spec_hash !== first.grid.spec_hash || p.grid.total_cells !== first.grid.total_cells) {
-      throw new LrFindError("result.invalid",
+    if (
+      p.grid.spec_hash !== first.grid.spec_hash ||
+      p.grid.total_cells !== first.grid.total_cells
+    ) {
+      throw new LrFindError(
+        "result.invalid",
         `${p.file} comes from a different spec than ${first.file} (spec_hash ` +
-          `${p.grid.spec_hash} vs ${first.grid.spec_hash})`, { file: p.file },
-        "merge only the shards of one grid run");
+          `${p.grid.spec_hash} vs ${first.grid.spec_hash})`,
+        { file: p.file },
+        "merge only the shards of one grid run",
+      );
     }
   }
 
@@ -61,8 +69,12 @@ export function mergeGrids(parts: { file: string; grid: GridResult }[]): GridRes
   for (const p of parts) {
     for (const cell of p.grid.cells) {
       if (byIndex.has(cell.index)) {
-        throw new LrFindError("result.invalid", `cell ${cell.index} appears twice (again in ${p.file})`,
-          { file: p.file }, "pass each shard once");
+        throw new LrFindError(
+          "result.invalid",
+          `cell ${cell.index} appears twice (again in ${p.file})`,
+          { file: p.file },
+          "pass each shard once",
+        );
       }
       byIndex.set(cell.index, cell);
     }
@@ -71,10 +83,18 @@ export function mergeGrids(parts: { file: string; grid: GridResult }[]): GridRes
   const total = first.grid.total_cells;
   const missing = Array.from({ length: total }, (_, i) => i).filter((i) => !byIndex.has(i));
   if (missing.length > 0) {
-    throw new LrFindError("result.invalid",
-      `the shards cover ${byIndex.size} of ${total} cells; missing: ${missing.slice(0, 10).join(", ")}`,
-      {}, "is a shard missing? pass every shard's result");
+    throw new LrFindError(
+      "result.invalid",
+      `the shards cover ${byIndex.size} of ${total} cells; ` +
+        `missing: ${missing.slice(0, 10).join(", ")}`,
+      {},
+      "is a shard missing? pass every shard's result",
+    );
   }
 
-  return { ...first.grid, shard: null, cells: [...byIndex.values()].sort((a, b) => a.index - b.index) };
+  return {
+    ...first.grid,
+    shard: null,
+    cells: [...byIndex.values()].sort((a, b) => a.index - b.index),
+  };
 }

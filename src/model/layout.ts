@@ -47,8 +47,18 @@ export function paramGroups(layout: ParamLayout, layerLr?: readonly number[]): P
   layout.layers.forEach((slot, l) => {
     const lrScale = layerLr?.[l] ?? 1;
     const weightEnd = slot.weightOffset + slot.inDim * slot.outDim;
-    groups.push({ name: `layer${l + 1}.weight`, start: slot.weightOffset, end: weightEnd, lrScale });
-    groups.push({ name: `layer${l + 1}.bias`, start: slot.biasOffset, end: slot.biasOffset + slot.outDim, lrScale });
+    groups.push({
+      name: `layer${l + 1}.weight`,
+      start: slot.weightOffset,
+      end: weightEnd,
+      lrScale,
+    });
+    groups.push({
+      name: `layer${l + 1}.bias`,
+      start: slot.biasOffset,
+      end: slot.biasOffset + slot.outDim,
+      lrScale,
+    });
   });
 
   return groups;

@@ -27,9 +27,13 @@ export function loadWeights(value: unknown, layout: ParamLayout, params: FloatAr
     const b = entry?.bias;
     const want = `[${slot.outDim}][${slot.inDim}]`;
     const got = shapeOf(w);
-    if (got !== want) fail(`layers[${l}].weight`, `layer ${l + 1} expects shape ${want}, file has ${got}`);
+    if (got !== want)
+      fail(`layers[${l}].weight`, `layer ${l + 1} expects shape ${want}, file has ${got}`);
     if (shapeOf(b) !== `[${slot.outDim}]`) {
-      fail(`layers[${l}].bias`, `layer ${l + 1} expects shape [${slot.outDim}], file has ${shapeOf(b)}`);
+      fail(
+        `layers[${l}].bias`,
+        `layer ${l + 1} expects shape [${slot.outDim}], file has ${shapeOf(b)}`,
+      );
     }
 
     (w as number[][]).forEach((row, o) => {

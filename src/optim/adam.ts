@@ -42,8 +42,26 @@ export function createAdam(
       const decay = 1 - groupLr * weightDecay;
 
       // float32 network on the wasm kernel path: the same update, four elements at a time
-      if (!amsgrad && adamWasm(params, grads, expAvg, expAvgSq, start, end, beta1, beta2, eps,
-        stepSize, bc2Sqrt, weightDecay, decoupled, decay)) continue;
+      if (
+        !amsgrad &&
+        adamWasm(
+          params,
+          grads,
+          expAvg,
+          expAvgSq,
+          start,
+          end,
+          beta1,
+          beta2,
+          eps,
+          stepSize,
+          bc2Sqrt,
+          weightDecay,
+          decoupled,
+          decay,
+        )
+      )
+        continue;
 
       for (let i = start; i < end; i++) {
         let g = grads[i];

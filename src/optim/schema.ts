@@ -108,8 +108,10 @@ function unknownOptimizer(iss: { code?: string; input?: unknown }): string | und
     return `expected name to be one of ${names}, received ${shownName(name)}`;
   }
   if (iss.code === "invalid_type") {
-    return `expected an optimizer name (${names}) or an object with a name, ` +
-      `received ${shownName(iss.input)}`;
+    return (
+      `expected an optimizer name (${names}) or an object with a name, ` +
+      `received ${shownName(iss.input)}`
+    );
   }
   return undefined;
 }

@@ -32,8 +32,22 @@ export function createSgd(
       const groupLr = lr * lrScale;
 
       // float32 network on the wasm kernel path: the same update, four elements at a time
-      if (sgdWasm(params, grads, buf, start, end, groupLr, weightDecay, momentum, dampening,
-        nesterov, t === 1)) continue;
+      if (
+        sgdWasm(
+          params,
+          grads,
+          buf,
+          start,
+          end,
+          groupLr,
+          weightDecay,
+          momentum,
+          dampening,
+          nesterov,
+          t === 1,
+        )
+      )
+        continue;
 
       for (let i = start; i < end; i++) {
         let g = grads[i];

@@ -22,8 +22,14 @@ export interface ChartOptions {
   rules?: { char: string; lr: number }[];
 }
 
-const COLORS = [asciichart.blue, asciichart.red, asciichart.green, asciichart.magenta,
-  asciichart.yellow, asciichart.cyan];
+const COLORS = [
+  asciichart.blue,
+  asciichart.red,
+  asciichart.green,
+  asciichart.magenta,
+  asciichart.yellow,
+  asciichart.cyan,
+];
 const LABEL_WIDTH = 9;
 
 /**
@@ -45,15 +51,18 @@ export function renderChart(series: ChartSeries[], options: ChartOptions): strin
 
   // a blow-up at the end would flatten everything before it: cap the y axis at 1.5× the
   // highest starting value, which is where a loss curve begins
-  const starts = series.map((s) => s.values.find((v) => v !== null && Number.isFinite(v)) ?? null)
+  const starts = series
+    .map((s) => s.values.find((v) => v !== null && Number.isFinite(v)) ?? null)
     .filter((v): v is number => v !== null);
   const cap = 1.5 * Math.max(...starts);
   let clipped = false;
-  const lines = series.map((s) => resample(s, cols, colOf).map((v) => {
-    if (v <= cap || !(cap > 0)) return v;
-    clipped = true;
-    return cap;
-  }));
+  const lines = series.map((s) =>
+    resample(s, cols, colOf).map((v) => {
+      if (v <= cap || !(cap > 0)) return v;
+      clipped = true;
+      return cap;
+    }),
+  );
   const values = lines.flat();
   const min = Math.min(...values);
   const max = Math.max(...values);
@@ -68,16 +77,27 @@ export function renderChart(series: ChartSeries[], options: ChartOptions): strin
 
   const rows = chart.split("\n");
   const axis = rows[0].replace(/\u001b\[[0-9;]*m/g, "").search(/[┤┼]/);
-  if (!options.color && series.length > 1) numberLineEnds(rows, lines, min, max, options.height, axis);
+  if (!options.color && series.length > 1)
+    numberLineEnds(rows, lines, min, max, options.height, axis);
 
   const out = [...rows, xAxis(axis, cols, xMin, xMax, options.logX)];
   if (clipped) out.push(`${" ".repeat(axis + 1)}(values above ${fmtNum(cap)} drawn at the top)`);
   const marks = series.map((s) => (s.mark === null || s.mark === undefined ? null : s.lr[s.mark]));
   if (marks.some((m) => m !== null)) {
-    out.push(markLine(axis, marks.map((lr) => (lr === null ? null : colOf(lr)))));
+    out.push(
+      markLine(
+        axis,
+        marks.map((lr) => (lr === null ? null : colOf(lr))),
+      ),
+    );
   }
-  if (options.rules?.length) out.push(rulesLine(axis, options.rules.map((r) => ({ ...r,
-    col: colOf(r.lr) }))));
+  if (options.rules?.length)
+    out.push(
+      rulesLine(
+        axis,
+        options.rules.map((r) => ({ ...r, col: colOf(r.lr) })),
+      ),
+    );
   return out.join("\n");
 }
 
@@ -104,7 +124,8 @@ function xAxis(axis: number, cols: number, xMin: number, xMax: number, logX: boo
   };
 
   const ticks = logX ? decadeTicks(xMin, xMax) : linearTicks(xMin, xMax);
-  for (const t of ticks) put(Math.round(((t - xMin) / (xMax - xMin || 1)) * (cols - 1)), label(t, logX));
+  for (const t of ticks)
+    put(Math.round(((t - xMin) / (xMax - xMin || 1)) * (cols - 1)), label(t, logX));
   return chars.join("").trimEnd();
 }
 
@@ -146,8 +167,14 @@ function rulesLine(axis: number, rules: { char: string; col: number }[]): string
 }
 
 // replicate asciichart's row rounding to put the series number where each line ends
-function numberLineEnds(rows: string[], lines: number[][], min: number, max: number,
-  height: number, axis: number): void {
+function numberLineEnds(
+  rows: string[],
+  lines: number[][],
+  min: number,
+  max: number,
+  height: number,
+  axis: number,
+): void {
   const range = Math.abs(max - min);
   const ratio = range !== 0 ? height / range : 1;
   const min2 = Math.round(min * ratio);

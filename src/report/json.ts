@@ -7,10 +7,14 @@ import type { RangeTestResult } from "../commands/range-test.js";
  * null (points already carry null for a non-finite loss); the output is always valid JSON.
  */
 export function toJson(result: RangeTestResult): string {
-  return JSON.stringify(result, (_key, value: unknown) => {
-    if (typeof value === "number" && !Number.isFinite(value)) return null;
-    return value;
-  }, 2);
+  return JSON.stringify(
+    result,
+    (_key, value: unknown) => {
+      if (typeof value === "number" && !Number.isFinite(value)) return null;
+      return value;
+    },
+    2,
+  );
 }
 
 /** One row per recorded point of every run; empty cells for non-finite values. */
@@ -23,8 +27,15 @@ export function toCsv(result: RangeTestResult): string {
 
   result.runs.forEach((run, r) => {
     for (const p of run.points) {
-      const row = [String(r), run.optimizer, String(run.seed), String(p.step), cell(p.lr),
-        cell(p.loss), cell(p.smoothed_loss)];
+      const row = [
+        String(r),
+        run.optimizer,
+        String(run.seed),
+        String(p.step),
+        cell(p.lr),
+        cell(p.loss),
+        cell(p.smoothed_loss),
+      ];
       if (hasVal) row.push(cell(p.val_loss));
       lines.push(row.join(","));
     }

@@ -9,8 +9,15 @@ import { runLabels } from "./run-labels.js";
 
 /** The result as Markdown, so CI can show the suggestion where reviewers already look. */
 export function renderMarkdown(result: RangeTestResult): string {
-  const out = ["## lr-find: learning-rate range test", "", describeSetup(result), "",
-    verdict(result), "", runsTable(result)];
+  const out = [
+    "## lr-find: learning-rate range test",
+    "",
+    describeSetup(result),
+    "",
+    verdict(result),
+    "",
+    runsTable(result),
+  ];
 
   if (result.runs.length === 1) {
     out.push("", methodsTable(result.runs[0], result.spec.suggest.method));
@@ -31,9 +38,10 @@ function describeSetup(result: RangeTestResult): string {
   const s = spec.sweep;
   const file = (data.file.split(/[\\/]/).pop() || data.file).replace(/`/g, "'");
   const dropped = data.rows_dropped > 0 ? ` (${data.rows_dropped} dropped)` : "";
-  const task = data.task === "classification"
-    ? `classification, ${data.classes.length} classes`
-    : "regression";
+  const task =
+    data.task === "classification"
+      ? `classification, ${data.classes.length} classes`
+      : "regression";
   const accumulated = s.accumulate > 1 ? ` × ${s.accumulate} accumulated` : "";
   const parts = [
     `\`${file}\``,
@@ -67,11 +75,19 @@ function runsTable(result: RangeTestResult): string {
     const chosen = i === 0 && result.suggestion !== null;
     const lr = run.pick ? fmtNum(run.pick.lr) : "none";
     const range = run.range ? `${fmtNum(run.range.min)} – ${fmtNum(run.range.max)}` : "none";
-    const stopped = run.stop.reason === "completed"
-      ? "completed"
-      : `${run.stop.reason} at lr ${fmtNum(run.stop.lr)}`;
-    return [String(i + 1), inline(labels[i]), chosen && run.pick ? `**${lr}**` : lr,
-      run.pick ? inline(run.pick.method) : "–", range, fmtNum(minSmoothed(run)), stopped];
+    const stopped =
+      run.stop.reason === "completed"
+        ? "completed"
+        : `${run.stop.reason} at lr ${fmtNum(run.stop.lr)}`;
+    return [
+      String(i + 1),
+      inline(labels[i]),
+      chosen && run.pick ? `**${lr}**` : lr,
+      run.pick ? inline(run.pick.method) : "–",
+      range,
+      fmtNum(minSmoothed(run)),
+      stopped,
+    ];
   });
   const head = ["#", "optimizer", "suggestion", "method", "range", "min smoothed loss", "stopped"];
   return table(head, ["right", "left", "right", "left", "left", "right", "left"], rows);
@@ -122,6 +138,9 @@ function cell(s: string): string {
 
 // text from data or config: entities so it cannot turn into HTML, one line
 function inline(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
     .replace(/\r?\n/g, " ");
 }

@@ -6,13 +6,17 @@ import { fmtNum } from "./format.js";
 /** One label per run: the optimizer, plus the settings that differ from its namesakes. */
 export function runLabels(result: RangeTestResult): string[] {
   const opts = result.spec.optimizers;
-  const configs = result.runs.map((run, i) =>
-    (opts[i % opts.length] ?? { name: run.optimizer }) as Record<string, unknown>);
+  const configs = result.runs.map(
+    (run, i) => (opts[i % opts.length] ?? { name: run.optimizer }) as Record<string, unknown>,
+  );
   return result.runs.map((run, i) => {
-    const twins = configs.filter((t, j) => result.runs[j].optimizer === run.optimizer && t !== configs[i]);
+    const twins = configs.filter(
+      (t, j) => result.runs[j].optimizer === run.optimizer && t !== configs[i],
+    );
     const own = configs[i];
-    const differs = Object.keys(own).filter((k) => k !== "name" &&
-      twins.some((t) => JSON.stringify(t[k]) !== JSON.stringify(own[k])));
+    const differs = Object.keys(own).filter(
+      (k) => k !== "name" && twins.some((t) => JSON.stringify(t[k]) !== JSON.stringify(own[k])),
+    );
     const detail = differs.map((k) => `${k} ${showValue(own[k])}`).join(", ");
     return detail === "" ? run.optimizer : `${run.optimizer} (${detail})`;
   });

@@ -10,7 +10,10 @@ const LABEL_WIDTH = 10;
 export function renderSeries(title: string, values: ArrayLike<number>, width: number, height = 10) {
   const n = values.length;
   const cols = Math.max(2, Math.min(width - LABEL_WIDTH - 3, n));
-  const line = Array.from({ length: cols }, (_, c) => values[Math.round((c * (n - 1)) / (cols - 1))]);
+  const line = Array.from(
+    { length: cols },
+    (_, c) => values[Math.round((c * (n - 1)) / (cols - 1))],
+  );
   const chart = asciichart.plot(line, {
     height,
     format: (v: number) => fmtNum(v).padStart(LABEL_WIDTH),

@@ -63,14 +63,27 @@ export function renderSvg(result: RangeTestResult, options: SvgOptions = {}): st
   let note = "";
   if (empty) note = "no finite losses to plot";
   else if (clipped) {
-    note = `y axis cut at ${fmtNum(yAxis.hi)} to keep the descent readable; ` +
+    note =
+      `y axis cut at ${fmtNum(yAxis.hi)} to keep the descent readable; ` +
       "higher losses run off the top";
   }
   const parts = [
     el("title", {}, esc(title)),
     el("rect", { width, height, fill: "#ffffff" }),
-    el("defs", {}, el("clipPath", { id: CLIP_ID }, el("rect", {
-      x: f.left, y: f.top, width: f.right - f.left, height: f.bottom - f.top }))),
+    el(
+      "defs",
+      {},
+      el(
+        "clipPath",
+        { id: CLIP_ID },
+        el("rect", {
+          x: f.left,
+          y: f.top,
+          width: f.right - f.left,
+          height: f.bottom - f.top,
+        }),
+      ),
+    ),
     grid(f, xAxis, yAxis),
     rangeBand(result, f),
     curves(result, f),
@@ -79,15 +92,20 @@ export function renderSvg(result: RangeTestResult, options: SvgOptions = {}): st
     axes(f, xAxis, yAxis, result, logX),
     legend(result, f, labels),
     text({ x: f.left, y: 18, "font-size": 13, "font-weight": "bold" }, title),
-    note && text({ class: "caption", x: f.left, y: height - 8, "font-size": 10, fill: "#555555" },
-      note),
+    note &&
+      text({ class: "caption", x: f.left, y: height - 8, "font-size": 10, fill: "#555555" }, note),
   ];
-  const root = { xmlns: "http://www.w3.org/2000/svg", width, height,
-    viewBox: `0 0 ${width} ${height}`, "font-family": "system-ui, sans-serif", "font-size": 11 };
+  const root = {
+    xmlns: "http://www.w3.org/2000/svg",
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    "font-family": "system-ui, sans-serif",
+    "font-size": 11,
+  };
   const body = parts.filter((p) => p !== "").join("\n");
   return `<?xml version="1.0" encoding="UTF-8"?>\n${el("svg", root, `\n${body}\n`)}\n`;
 }
-
 
 function lrAxis(result: RangeTestResult, toX: (lr: number) => number, logX: boolean): Axis {
   const xs = result.runs.flatMap((r) => r.points.map((p) => toX(p.lr)));
@@ -171,15 +189,24 @@ function niceStep(raw: number): number {
   return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
 }
 
-function frameOf(width: number, height: number, xa: Axis, ya: Axis,
-  toX: (lr: number) => number): Frame {
+function frameOf(
+  width: number,
+  height: number,
+  xa: Axis,
+  ya: Axis,
+  toX: (lr: number) => number,
+): Frame {
   const left = MARGIN.left;
   const top = MARGIN.top;
   const right = width - MARGIN.right;
   const bottom = height - MARGIN.bottom;
   const xt = (t: number) => left + ((t - xa.lo) / (xa.hi - xa.lo)) * (right - left);
   return {
-    left, top, right, bottom, xt,
+    left,
+    top,
+    right,
+    bottom,
+    xt,
     x: (lr) => xt(toX(lr)),
     y: (v) => bottom - ((v - ya.lo) / (ya.hi - ya.lo)) * (bottom - top),
   };
@@ -202,21 +229,48 @@ function rangeBand(result: RangeTestResult, f: Frame): string {
   if (!(x2 > x1)) return "";
 
   const tip = `range ${fmtNum(r.min)} – ${fmtNum(r.max)} (${r.rule})`;
-  return el("rect", { class: "range", x: x1, y: f.top, width: x2 - x1, height: f.bottom - f.top,
-    fill: COLORS[0], "fill-opacity": "0.12" }, el("title", {}, esc(tip)));
+  return el(
+    "rect",
+    {
+      class: "range",
+      x: x1,
+      y: f.top,
+      width: x2 - x1,
+      height: f.bottom - f.top,
+      fill: COLORS[0],
+      "fill-opacity": "0.12",
+    },
+    el("title", {}, esc(tip)),
+  );
 }
 
 function curves(result: RangeTestResult, f: Frame): string {
-  const raw = result.runs.map((run, i) => el("path", { class: "loss-raw", "data-run": i + 1,
-    d: pathData(run.points, (p) => p.loss, f), fill: "none", stroke: color(i),
-    "stroke-opacity": "0.3", "stroke-width": 1 }));
+  const raw = result.runs.map((run, i) =>
+    el("path", {
+      class: "loss-raw",
+      "data-run": i + 1,
+      d: pathData(run.points, (p) => p.loss, f),
+      fill: "none",
+      stroke: color(i),
+      "stroke-opacity": "0.3",
+      "stroke-width": 1,
+    }),
+  );
   // the curve the suggestions read: lag-free by default, the causal EMA for *_ema rules
   const ema = result.spec.suggest.method.endsWith("_ema");
   const curve = (p: SweepPoint) => (ema ? p.smoothed_loss : (p.lagfree_loss ?? null));
-  const smoothed = result.runs.map((run, i) => el("path", { class: "loss-smoothed",
-    "data-run": i + 1, d: pathData(run.points, curve, f), fill: "none",
-    stroke: color(i), "stroke-width": 2, "stroke-dasharray": dash(i),
-    "stroke-linejoin": "round" }));
+  const smoothed = result.runs.map((run, i) =>
+    el("path", {
+      class: "loss-smoothed",
+      "data-run": i + 1,
+      d: pathData(run.points, curve, f),
+      fill: "none",
+      stroke: color(i),
+      "stroke-width": 2,
+      "stroke-dasharray": dash(i),
+      "stroke-linejoin": "round",
+    }),
+  );
   return el("g", { "clip-path": `url(#${CLIP_ID})` }, [...raw, ...smoothed].join("\n"));
 }
 
@@ -239,56 +293,99 @@ function pathData(points: SweepPoint[], value: (p: SweepPoint) => number | null,
 
 function suggestionMarks(result: RangeTestResult, f: Frame): string {
   const multi = result.runs.length > 1;
-  return result.runs.map((run, i) => {
-    const x = run.pick === null ? NaN : f.x(run.pick.lr);
-    if (run.pick === null || !(x >= f.left && x <= f.right)) return "";
+  return result.runs
+    .map((run, i) => {
+      const x = run.pick === null ? NaN : f.x(run.pick.lr);
+      if (run.pick === null || !(x >= f.left && x <= f.right)) return "";
 
-    const label = `${multi ? `${i + 1}: ` : ""}${run.pick.method} ${fmtNum(run.pick.lr)}`;
-    const flip = x > (f.left + f.right) / 2;
-    return el("g", { class: "suggestion", "data-run": i + 1 },
-      el("line", { x1: x, y1: f.top, x2: x, y2: f.bottom, stroke: color(i),
-        "stroke-dasharray": "4 3" }) +
-      text({ x: flip ? x - 4 : x + 4, y: f.top + 12 + i * 13,
-        "text-anchor": flip ? "end" : "start", fill: color(i), ...HALO }, label));
-  }).join("");
+      const label = `${multi ? `${i + 1}: ` : ""}${run.pick.method} ${fmtNum(run.pick.lr)}`;
+      const flip = x > (f.left + f.right) / 2;
+      return el(
+        "g",
+        { class: "suggestion", "data-run": i + 1 },
+        el("line", {
+          x1: x,
+          y1: f.top,
+          x2: x,
+          y2: f.bottom,
+          stroke: color(i),
+          "stroke-dasharray": "4 3",
+        }) +
+          text(
+            {
+              x: flip ? x - 4 : x + 4,
+              y: f.top + 12 + i * 13,
+              "text-anchor": flip ? "end" : "start",
+              fill: color(i),
+              ...HALO,
+            },
+            label,
+          ),
+      );
+    })
+    .join("");
 }
 
 // a cross where a sweep stopped early, on its smoothed curve (or the top edge when clipped)
 function stopMarks(result: RangeTestResult, f: Frame, labels: string[]): string {
-  return result.runs.map((run, i) => {
-    const x = f.x(run.stop.lr);
-    if (run.stop.reason === "completed" || !(x >= f.left && x <= f.right)) return "";
+  return result.runs
+    .map((run, i) => {
+      const x = f.x(run.stop.lr);
+      if (run.stop.reason === "completed" || !(x >= f.left && x <= f.right)) return "";
 
-    const v = run.points.find((p) => p.step === run.stop.step)?.smoothed_loss ?? run.stop.loss;
-    const y = v !== null && Number.isFinite(v) ? clamp(f.y(v), f.top, f.bottom) : f.top;
-    const d = `M${num(x - 4)} ${num(y - 4)}L${num(x + 4)} ${num(y + 4)}` +
-      `M${num(x - 4)} ${num(y + 4)}L${num(x + 4)} ${num(y - 4)}`;
-    return el("g", { class: "stop", "data-run": i + 1 }, el("title", {},
-      esc(`${labels[i]}: ${run.stop.message}`)) + el("path", { d, stroke: color(i),
-      "stroke-width": 2 }));
-  }).join("");
+      const v = run.points.find((p) => p.step === run.stop.step)?.smoothed_loss ?? run.stop.loss;
+      const y = v !== null && Number.isFinite(v) ? clamp(f.y(v), f.top, f.bottom) : f.top;
+      const d =
+        `M${num(x - 4)} ${num(y - 4)}L${num(x + 4)} ${num(y + 4)}` +
+        `M${num(x - 4)} ${num(y + 4)}L${num(x + 4)} ${num(y - 4)}`;
+      return el(
+        "g",
+        { class: "stop", "data-run": i + 1 },
+        el("title", {}, esc(`${labels[i]}: ${run.stop.message}`)) +
+          el("path", { d, stroke: color(i), "stroke-width": 2 }),
+      );
+    })
+    .join("");
 }
 
 function axes(f: Frame, xa: Axis, ya: Axis, result: RangeTestResult, logX: boolean): string {
-  const out = [el("rect", { x: f.left, y: f.top, width: f.right - f.left,
-    height: f.bottom - f.top, fill: "none", stroke: "#333333" })];
+  const out = [
+    el("rect", {
+      x: f.left,
+      y: f.top,
+      width: f.right - f.left,
+      height: f.bottom - f.top,
+      fill: "none",
+      stroke: "#333333",
+    }),
+  ];
   for (const t of xa.ticks) {
     const x = f.xt(t.at);
-    out.push(el("line", { x1: x, y1: f.bottom, x2: x, y2: f.bottom + 4, stroke: "#333333" }),
-      text({ x, y: f.bottom + 16, "text-anchor": "middle" }, t.label));
+    out.push(
+      el("line", { x1: x, y1: f.bottom, x2: x, y2: f.bottom + 4, stroke: "#333333" }),
+      text({ x, y: f.bottom + 16, "text-anchor": "middle" }, t.label),
+    );
   }
   for (const t of ya.ticks) {
     const y = f.y(t.at);
-    out.push(el("line", { x1: f.left - 4, y1: y, x2: f.left, y2: y, stroke: "#333333" }),
-      text({ x: f.left - 6, y: y + 4, "text-anchor": "end" }, t.label));
+    out.push(
+      el("line", { x1: f.left - 4, y1: y, x2: f.left, y2: y, stroke: "#333333" }),
+      text({ x: f.left - 6, y: y + 4, "text-anchor": "end" }, t.label),
+    );
   }
 
   const loss = result.model.loss === "mse" ? "MSE, standardized target" : "cross-entropy";
   const middle = (f.top + f.bottom) / 2;
-  out.push(text({ x: (f.left + f.right) / 2, y: f.bottom + 34, "text-anchor": "middle" },
-    logX ? "learning rate (log scale)" : "learning rate"),
-  text({ x: 14, y: middle, "text-anchor": "middle",
-    transform: `rotate(-90 14 ${num(middle)})` }, `loss (${loss})`));
+  out.push(
+    text(
+      { x: (f.left + f.right) / 2, y: f.bottom + 34, "text-anchor": "middle" },
+      logX ? "learning rate (log scale)" : "learning rate",
+    ),
+    text(
+      { x: 14, y: middle, "text-anchor": "middle", transform: `rotate(-90 14 ${num(middle)})` },
+      `loss (${loss})`,
+    ),
+  );
   return el("g", { class: "axes" }, out.join(""));
 }
 
@@ -296,17 +393,26 @@ function legend(result: RangeTestResult, f: Frame, labels: string[]): string {
   const x = f.right + 14;
   const swatch = (y: number, attrs: Attrs) =>
     el("line", { x1: x, y1: y, x2: x + 24, y2: y, "stroke-width": 2, ...attrs });
-  const rows: [(y: number) => string, string][] = labels.map((label, i) =>
-    [(y) => swatch(y, { stroke: color(i), "stroke-dasharray": dash(i) }), label]);
-  rows.push([(y) => swatch(y, { stroke: "#000000", "stroke-opacity": "0.3", "stroke-width": 1 }),
-    "raw loss (faint)"]);
+  const rows: [(y: number) => string, string][] = labels.map((label, i) => [
+    (y) => swatch(y, { stroke: color(i), "stroke-dasharray": dash(i) }),
+    label,
+  ]);
+  rows.push([
+    (y) => swatch(y, { stroke: "#000000", "stroke-opacity": "0.3", "stroke-width": 1 }),
+    "raw loss (faint)",
+  ]);
   if (result.runs.some((r) => r.pick !== null)) {
-    rows.push([(y) => swatch(y, { stroke: "#333333", "stroke-dasharray": "4 3",
-      "stroke-width": 1 }), "suggestion"]);
+    rows.push([
+      (y) => swatch(y, { stroke: "#333333", "stroke-dasharray": "4 3", "stroke-width": 1 }),
+      "suggestion",
+    ]);
   }
   if (result.range !== null) {
-    rows.push([(y) => el("rect", { x, y: y - 5, width: 24, height: 10, fill: COLORS[0],
-      "fill-opacity": "0.12" }), result.runs.length > 1 ? "range (run 1)" : "range"]);
+    rows.push([
+      (y) =>
+        el("rect", { x, y: y - 5, width: 24, height: 10, fill: COLORS[0], "fill-opacity": "0.12" }),
+      result.runs.length > 1 ? "range (run 1)" : "range",
+    ]);
   }
   if (result.runs.some((r) => r.stop.reason !== "completed")) {
     rows.push([(y) => text({ x: x + 12, y: y + 4, "text-anchor": "middle" }, "×"), "stopped"]);
@@ -333,8 +439,12 @@ function text(attrs: Attrs, content: string): string {
 
 /** XML entities for text and attribute values. */
 function esc(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 }
 
 // one decimal, never exponent notation; far-off coordinates are pulled in (they are clipped)
@@ -361,4 +471,3 @@ function clamp(v: number, lo: number, hi: number): number {
 const color = (i: number) => COLORS[i % COLORS.length];
 const dash = (i: number) => DASHES[i % DASHES.length];
 const baseName = (file: string) => file.split(/[\\/]/).pop() || file;
-

@@ -43,14 +43,19 @@ export function suggestionTable(run: RunResult, method: string, style: Style): s
 /** One row per optimizer: suggestion, range, minimum loss, where it diverged. */
 export function comparisonTable(runs: RunResult[], labels: string[], style: Style): string {
   const pickHead = runs[0]?.pick?.method ?? "suggestion";
-  const table = makeTable(["#", "optimizer", pickHead, "range", "min loss", "stopped at lr"], style);
+  const table = makeTable(
+    ["#", "optimizer", pickHead, "range", "min loss", "stopped at lr"],
+    style,
+  );
 
   runs.forEach((run, i) => {
     const losses = run.points.slice(0, run.usable).map((p) => p.smoothed_loss ?? Infinity);
     const minLoss = losses.length ? Math.min(...losses) : null;
     const range = run.range ? `${fmtNum(run.range.min)} – ${fmtNum(run.range.max)}` : "none";
-    const stopped = run.stop.reason === "completed" ? "completed"
-      : `${run.stop.reason.replace("_", "-")} ${fmtNum(run.stop.lr)}`;
+    const stopped =
+      run.stop.reason === "completed"
+        ? "completed"
+        : `${run.stop.reason.replace("_", "-")} ${fmtNum(run.stop.lr)}`;
     const pick = run.pick ? fmtNum(run.pick.lr) : "none";
     table.push([String(i + 1), labels[i], pick, range, fmtNum(minLoss), stopped]);
   });
@@ -78,8 +83,14 @@ export function repeatsTable(summaries: RepeatSummary[], method: string, style: 
       const m = s.methods[rule];
       const name = rule === method ? `${rule} ◀` : rule;
       const span = m.min === null ? "–" : `${fmtNum(m.min)} – ${fmtNum(m.max)}`;
-      table.push([s.optimizer, name, fmtNum(m.median), span, dec(m.spread_decades),
-        dec(m.iqr_decades)]);
+      table.push([
+        s.optimizer,
+        name,
+        fmtNum(m.median),
+        span,
+        dec(m.spread_decades),
+        dec(m.iqr_decades),
+      ]);
     }
     const range = s.range ? `${fmtNum(s.range.min)} – ${fmtNum(s.range.max)}` : "none";
     table.push([s.optimizer, "range", range, "", "", ""]);

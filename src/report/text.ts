@@ -35,8 +35,8 @@ export function renderText(result: RangeTestResult, options: TextOptions): strin
   if (rules.length) {
     out.push(style.dim("rules disagree: V valley, S steep, M minimum, G steepest (* = several)"));
   }
-  if (series.length > 1) out.push(style.dim(`lines: ${series.map((s, i) => `${i + 1} ${s.label}`)
-    .join("   ")}`));
+  if (series.length > 1)
+    out.push(style.dim(`lines: ${series.map((s, i) => `${i + 1} ${s.label}`).join("   ")}`));
   out.push("");
 
   const first = result.runs.filter((r) => r.repeat === 0);
@@ -48,7 +48,8 @@ export function renderText(result: RangeTestResult, options: TextOptions): strin
 
   // several runs: the table's last column says where each stopped
   if (first.length === 1) out.push(`${style.bold("stop")}      ${first[0].stop.message}`);
-  if (result.repeats) out.push(style.dim("spread: log10(max/min) of the seeds' picks; IQR in decades"));
+  if (result.repeats)
+    out.push(style.dim("spread: log10(max/min) of the seeds' picks; IQR in decades"));
   out.push(summary(result, style));
   return out.join("\n");
 }
@@ -80,8 +81,13 @@ function header(result: RangeTestResult, style: Style, width: number): string[] 
   return [
     style.bold(`lr-find ${result.version} · learning-rate range test`),
     ...field("data", dataParts, ", ", width, style),
-    ...field("model", [`${model.sizes.join("-")} ${model.activation}`, lossNote,
-      `${model.parameters} parameters`], ", ", width, style),
+    ...field(
+      "model",
+      [`${model.sizes.join("-")} ${model.activation}`, lossNote, `${model.parameters} parameters`],
+      ", ",
+      width,
+      style,
+    ),
     ...field("sweep", sweepParts, " · ", width, style),
   ];
 }
@@ -123,25 +129,36 @@ function listClasses(classes: string[]): string {
 // with repeats, the median over seeds and (for one optimizer) its min–max band
 function chartSeries(result: RangeTestResult): { series: ChartSeries[]; caption: string } {
   const ema = result.spec.suggest.method.endsWith("_ema");
-  const curveOf = (run: RunResult) => run.points.map((p) => (ema ? p.smoothed_loss
-    : (p.lagfree_loss ?? null)));
+  const curveOf = (run: RunResult) =>
+    run.points.map((p) => (ema ? p.smoothed_loss : (p.lagfree_loss ?? null)));
   const caption = ema ? "smoothed loss (causal EMA)" : "smoothed loss (lag-free)";
 
   if (result.repeats) {
     const bands = result.repeats;
-    const series: ChartSeries[] = bands.map((b) => ({ label: `${b.optimizer} median`, lr: b.band.lr,
-      values: b.band.median, mark: markOf(b.band.lr, b.suggestion?.lr) }));
+    const series: ChartSeries[] = bands.map((b) => ({
+      label: `${b.optimizer} median`,
+      lr: b.band.lr,
+      values: b.band.median,
+      mark: markOf(b.band.lr, b.suggestion?.lr),
+    }));
     if (bands.length === 1) {
       const b = bands[0].band;
-      series.push({ label: "min", lr: b.lr, values: b.min }, { label: "max", lr: b.lr, values: b.max });
+      series.push(
+        { label: "min", lr: b.lr, values: b.min },
+        { label: "max", lr: b.lr, values: b.max },
+      );
     }
     return { series, caption: `${caption}, median and band over ${bands[0].seeds.length} seeds` };
   }
 
   const runs = result.runs.filter((r) => r.repeat === 0);
   const labels = runLabels(result);
-  const series = runs.map((run, i) => ({ label: labels[i], lr: run.points.map((p) => p.lr),
-    values: curveOf(run), mark: run.pick?.index ?? null }));
+  const series = runs.map((run, i) => ({
+    label: labels[i],
+    lr: run.points.map((p) => p.lr),
+    values: curveOf(run),
+    mark: run.pick?.index ?? null,
+  }));
   return { series, caption };
 }
 
@@ -152,8 +169,12 @@ function ruleMarks(result: RangeTestResult): { char: string; lr: number }[] {
   const run = runs[0];
   if (!run.warnings.some((w) => w.code === "methods_disagree")) return [];
   const ema = result.spec.suggest.method.endsWith("_ema");
-  const chars: [string, string][] = [["valley", "V"], ["steep", "S"], ["minimum", "M"],
-    ["steepest", "G"]];
+  const chars: [string, string][] = [
+    ["valley", "V"],
+    ["steep", "S"],
+    ["minimum", "M"],
+    ["steepest", "G"],
+  ];
   return chars.flatMap(([rule, char]) => {
     const s = run.suggestions[(ema ? `${rule}_ema` : rule) as keyof typeof run.suggestions];
     return s ? [{ char, lr: s.lr }] : [];
@@ -177,6 +198,8 @@ function summary(result: RangeTestResult, style: Style): string {
   const range = result.range
     ? `; range for cyclic/one-cycle: ${fmtNum(result.range.min)} – ${fmtNum(result.range.max)}`
     : `; no range could be derived (${result.reason ?? "unknown"})`;
-  return `${style.bold("suggested")} lr ${style.accent(fmtNum(result.suggestion.lr))} ` +
-    `(${result.suggestion.method})${range}`;
+  return (
+    `${style.bold("suggested")} lr ${style.accent(fmtNum(result.suggestion.lr))} ` +
+    `(${result.suggestion.method})${range}`
+  );
 }

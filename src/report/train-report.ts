@@ -16,8 +16,9 @@ export function renderTrain(run: TrainRunResult, style: Style, width: number): s
     style.bold(`lr-find ${run.version} · training run`),
     `${style.bold("model".padEnd(10))}${run.sizes.join("-")} ${spec.model.activation}, ${opt}, ` +
       `batch ${spec.train.batch_size}`,
-    `${style.bold("schedule".padEnd(10))}${run.schedule.kind}: lr ${fmtNum(run.schedule.lr_first)} → ` +
-      `${fmtNum(run.schedule.lr_last)} over ${spec.train.epochs} epochs × ${result.steps_per_epoch} steps`,
+    `${style.bold("schedule".padEnd(10))}${run.schedule.kind}: ` +
+      `lr ${fmtNum(run.schedule.lr_first)} → ${fmtNum(run.schedule.lr_last)} ` +
+      `over ${spec.train.epochs} epochs × ${result.steps_per_epoch} steps`,
     "",
   ];
 
@@ -29,11 +30,14 @@ export function renderTrain(run: TrainRunResult, style: Style, width: number): s
     const clip = (v: number[]) => fit(v, width).map((x) => Math.min(x, cap));
     const clipped = [...val, ...trn].some((v) => v > cap) ? `, clipped at ${fmtNum(cap)}` : "";
     out.push(style.dim(`loss per epoch (1 = validation, 2 = training${clipped})`));
-    out.push(asciichart.plot([clip(val), clip(trn)], {
-      height: 10,
-      colors: style.color ? [asciichart.blue, asciichart.green] : undefined,
-      format: (v: number) => fmtNum(v).padStart(9),
-    }), "");
+    out.push(
+      asciichart.plot([clip(val), clip(trn)], {
+        height: 10,
+        colors: style.color ? [asciichart.blue, asciichart.green] : undefined,
+        format: (v: number) => fmtNum(v).padStart(9),
+      }),
+      "",
+    );
   }
 
   const table = new Table({
@@ -62,8 +66,10 @@ export function renderCheck(check: CheckResult, style: Style): string {
     table.push([fmtNum(r.lr), `${r.factor}${mark}`, loss, acc]);
   }
   return [
-    style.bold(`lr-find ${check.version} · checking the suggested lr ` +
-      `${fmtNum(check.suggestion.lr)} (${check.suggestion.method})`),
+    style.bold(
+      `lr-find ${check.version} · checking the suggested lr ` +
+        `${fmtNum(check.suggestion.lr)} (${check.suggestion.method})`,
+    ),
     "",
     table.toString(),
     "",
@@ -74,10 +80,13 @@ export function renderCheck(check: CheckResult, style: Style): string {
 function stopLine(run: TrainRunResult, style: Style): string {
   const { result } = run;
   const best = result.epochs.find((e) => e.epoch === result.best_epoch);
-  const bestText = best ? `best validation loss ${fmtNum(best.val_loss)} at epoch ${best.epoch}` : "";
+  const bestText = best
+    ? `best validation loss ${fmtNum(best.val_loss)} at epoch ${best.epoch}`
+    : "";
   const why = {
     completed: `completed ${result.epochs.length} epochs`,
-    early_stopped: `stopped early after epoch ${result.epochs.length} (patience ` +
+    early_stopped:
+      `stopped early after epoch ${result.epochs.length} (patience ` +
       `${run.spec.train.patience}); restored the weights of epoch ${result.best_epoch}`,
     non_finite: `stopped at epoch ${result.epochs.length}: the loss became non-finite`,
   }[result.stop];
@@ -87,13 +96,17 @@ function stopLine(run: TrainRunResult, style: Style): string {
 function fit(values: number[], width: number): number[] {
   const cols = Math.max(2, Math.min(width - 14, values.length));
   if (values.length <= cols) return values;
-  return Array.from({ length: cols }, (_, c) => values[Math.round((c * (values.length - 1)) / (cols - 1))]);
+  return Array.from(
+    { length: cols },
+    (_, c) => values[Math.round((c * (values.length - 1)) / (cols - 1))],
+  );
 }
 
 // at most MAX_ROWS epochs, evenly spaced, always with the first and the last
 function sample<T extends { epoch: number }>(epochs: T[]): T[] {
   if (epochs.length <= MAX_ROWS) return epochs;
   const keep = new Set<number>();
-  for (let k = 0; k < MAX_ROWS; k++) keep.add(Math.round((k * (epochs.length - 1)) / (MAX_ROWS - 1)));
+  for (let k = 0; k < MAX_ROWS; k++)
+    keep.add(Math.round((k * (epochs.length - 1)) / (MAX_ROWS - 1)));
   return epochs.filter((_, i) => keep.has(i));
 }

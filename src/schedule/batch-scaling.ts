@@ -9,7 +9,10 @@ function checkScaling(lr: number, fromBatch: number, toBatch: number): void {
   if (!Number.isFinite(lr) || lr < 0) {
     throw new RangeError(`batch scaling: expected lr finite and >= 0, received ${lr}`);
   }
-  for (const [name, batch] of [["fromBatch", fromBatch], ["toBatch", toBatch]] as const) {
+  for (const [name, batch] of [
+    ["fromBatch", fromBatch],
+    ["toBatch", toBatch],
+  ] as const) {
     if (!Number.isSafeInteger(batch) || batch < 1) {
       throw new RangeError(`batch scaling: expected ${name} an integer >= 1, received ${batch}`);
     }

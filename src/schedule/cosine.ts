@@ -5,12 +5,7 @@ import type { KindConfig } from "./schema.js";
 import type { Schedule } from "./types.js";
 
 /** Half a cosine from base_lr (tCur = 0) down to etaMin (tCur = period); shared with restarts. */
-export function cosineAnneal(
-  etaMin: number,
-  baseLr: number,
-  tCur: number,
-  period: number,
-): number {
+export function cosineAnneal(etaMin: number, baseLr: number, tCur: number, period: number): number {
   // eta_t = eta_min + (base_lr - eta_min) * (1 + cos(pi * T_cur / T_max)) / 2
   return etaMin + ((baseLr - etaMin) * (1 + Math.cos((Math.PI * tCur) / period))) / 2;
 }

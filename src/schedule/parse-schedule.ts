@@ -13,11 +13,7 @@ function dotted(prefix: string, path: readonly PropertyKey[]): string {
 }
 
 /** The block parsed, or a SpecError ("spec.invalid") whose paths start with `prefix`. */
-export function parseSchedule(
-  input: unknown,
-  file?: string,
-  prefix = "schedule",
-): ScheduleConfig {
+export function parseSchedule(input: unknown, file?: string, prefix = "schedule"): ScheduleConfig {
   const result = scheduleSchema.safeParse(input);
   if (result.success) return result.data;
 

@@ -46,12 +46,7 @@ export function rangeLadderLr(
 }
 
 /** The whole ladder at once, for tables and for checking a sweep against it. */
-export function rangeLadder(
-  mode: LadderMode,
-  start: number,
-  end: number,
-  n: number,
-): Float64Array {
+export function rangeLadder(mode: LadderMode, start: number, end: number, n: number): Float64Array {
   checkLadder(mode, start, end, n);
 
   const lrs = new Float64Array(n); // (n)

@@ -82,7 +82,8 @@ export function milestones(key: string) {
       const i = steps.findIndex((step, j) => j > 0 && step <= steps[j - 1]);
       if (i < 0) return;
 
-      const message = `expected ${key} strictly increasing, received ${shown(steps)} ` +
+      const message =
+        `expected ${key} strictly increasing, received ${shown(steps)} ` +
         `(${steps[i]} at position ${i} does not exceed ${steps[i - 1]})`;
       ctx.addIssue({ code: "custom", path: [i], input: steps[i], message });
     });

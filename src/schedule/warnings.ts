@@ -19,7 +19,8 @@ export function scheduleWarnings(c: ScheduleConfig): ScheduleWarning[] {
   if (warmup >= c.steps) {
     warnings.push({
       path: "warmup.total_iters",
-      message: `warmup (${warmup} steps) is as long as the run (steps ${c.steps}); ` +
+      message:
+        `warmup (${warmup} steps) is as long as the run (steps ${c.steps}); ` +
         `the ${c.kind} schedule never starts`,
     });
   }
@@ -28,14 +29,16 @@ export function scheduleWarnings(c: ScheduleConfig): ScheduleWarning[] {
   if (c.kind === "cosine" && c.t_max < mainSteps) {
     warnings.push({
       path: "t_max",
-      message: `t_max ${c.t_max} is shorter than the run (${mainSteps} steps after warmup): ` +
+      message:
+        `t_max ${c.t_max} is shorter than the run (${mainSteps} steps after warmup): ` +
         "the lr rises again after t_max, as in PyTorch; use cosine_restarts to restart on purpose",
     });
   }
   if (c.kind === "polynomial" && c.total_iters < mainSteps) {
     warnings.push({
       path: "total_iters",
-      message: `total_iters ${c.total_iters} is shorter than the run: the lr is 0 from step ` +
+      message:
+        `total_iters ${c.total_iters} is shorter than the run: the lr is 0 from step ` +
         `${c.total_iters + warmup} on`,
     });
   }
@@ -44,7 +47,8 @@ export function scheduleWarnings(c: ScheduleConfig): ScheduleWarning[] {
     const total = c.total_steps ?? c.steps;
     warnings.push({
       path: "total_steps",
-      message: `${mainSteps} steps requested, schedule has ${total}: ` +
+      message:
+        `${mainSteps} steps requested, schedule has ${total}: ` +
         `the lr stays at its final value from step ${total + warmup} on`,
     });
   }

@@ -34,8 +34,12 @@ export interface ResolvedSpec extends Omit<Spec, "optimizer"> {
 export function loadSpec(file: string, overrides: Override[] = []): ResolvedSpec {
   const path = resolve(file);
   if (!existsSync(path)) {
-    throw new LrFindError("spec.file", `spec file not found: ${path}`, { file: path },
-      "check the path; it is resolved against the current directory");
+    throw new LrFindError(
+      "spec.file",
+      `spec file not found: ${path}`,
+      { file: path },
+      "check the path; it is resolved against the current directory",
+    );
   }
 
   const text = readFileSync(path, "utf8");
@@ -119,8 +123,10 @@ function toIssues(
 ) {
   const issues = error.issues.flatMap((issue): SpecIssue[] => {
     // a single optimizer is parsed as a one-element list; report it as the user wrote it
-    const at = singleOptimizer && issue.path[0] === "optimizer" ? issue.path.filter((_, i) => i !== 1)
-      : issue.path;
+    const at =
+      singleOptimizer && issue.path[0] === "optimizer"
+        ? issue.path.filter((_, i) => i !== 1)
+        : issue.path;
     const path = dottedPath(at);
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => ({

@@ -23,7 +23,12 @@ const layerLrMatchesLayers: Rule = (spec) => {
 
 const validationLossHasSplit: Rule = (spec) =>
   spec.sweep.loss === "validation" && !(spec.data.validation > 0)
-    ? [{ path: "sweep.loss", message: "'validation' needs data.validation > 0 (a held-out fraction)" }]
+    ? [
+        {
+          path: "sweep.loss",
+          message: "'validation' needs data.validation > 0 (a held-out fraction)",
+        },
+      ]
     : [];
 
 const optimizerNamesDistinct: Rule = (spec) => {
@@ -49,18 +54,26 @@ const cycledMomentumHasAKnob: Rule = (spec) => {
     return [];
   }
   const what = opt.name === "sgd" ? "has momentum 0" : "has no momentum to cycle";
-  const fix = opt.name === "sgd"
-    ? "set optimizer.momentum > 0 (e.g. 0.9)"
-    : "use sgd with momentum, adam or adamw (beta1 is cycled)";
-  return [{
-    path: "schedule.cycle_momentum",
-    message: `${s.kind} cycles momentum, but optimizer: ${opt.name} ${what}; ${fix}, ` +
-      "or set schedule.cycle_momentum: false",
-  }];
+  const fix =
+    opt.name === "sgd"
+      ? "set optimizer.momentum > 0 (e.g. 0.9)"
+      : "use sgd with momentum, adam or adamw (beta1 is cycled)";
+  return [
+    {
+      path: "schedule.cycle_momentum",
+      message:
+        `${s.kind} cycles momentum, but optimizer: ${opt.name} ${what}; ${fix}, ` +
+        "or set schedule.cycle_momentum: false",
+    },
+  ];
 };
 
-const RULES: Rule[] = [layerLrMatchesLayers, validationLossHasSplit, optimizerNamesDistinct,
-  cycledMomentumHasAKnob];
+const RULES: Rule[] = [
+  layerLrMatchesLayers,
+  validationLossHasSplit,
+  optimizerNamesDistinct,
+  cycledMomentumHasAKnob,
+];
 
 /** Every rule's issues, all at once. */
 export function checkRules(spec: ResolvedSpec): RuleIssue[] {

@@ -35,7 +35,12 @@ export const specSchema = z.strictObject({
     .prefault("sgd"),
   sweep: sweepSchema.prefault({}),
   suggest: suggestSchema.prefault({}),
-  seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .optional(),
   schedule: scheduleSchema.optional(),
   expect: expectSchema.optional(),
   grid: gridSchema.optional(),

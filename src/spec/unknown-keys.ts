@@ -5,8 +5,19 @@ import { modelSchema, suggestSchema } from "./schema.js";
 import { sweepSchema } from "../sweep/schema.js";
 import { trainSchema, verifySchema } from "../train/schema.js";
 
-const TOP_LEVEL = ["data", "model", "optimizer", "sweep", "suggest", "seed", "schedule", "train",
-  "verify", "expect", "grid"];
+const TOP_LEVEL = [
+  "data",
+  "model",
+  "optimizer",
+  "sweep",
+  "suggest",
+  "seed",
+  "schedule",
+  "train",
+  "verify",
+  "expect",
+  "grid",
+];
 
 // the keys each block allows, read off the schemas so they are never listed twice
 const KNOWN: Record<string, string[]> = {

@@ -66,7 +66,8 @@ export function singleBatchSpike(raw: ArrayLike<number | null>, step: number): G
   if (!(at > SPIKE_FACTOR * median && prev < 2 * median)) return null;
   return {
     code: "single_batch_spike",
-    message: `the divergence stop came from one batch at step ${step} (loss ` +
+    message:
+      `the divergence stop came from one batch at step ${step} (loss ` +
       `${Number(at.toPrecision(3))} vs a recent median of ${Number(median.toPrecision(3))}); ` +
       "the curve may still have been falling: try a larger batch or divergence: false",
   };
@@ -77,7 +78,8 @@ export function sweepLongerThanData(epochs: number): Guard | null {
   if (!(epochs > 1)) return null;
   return {
     code: "sweep_longer_than_data",
-    message: `the sweep spans ≈${Number(epochs.toPrecision(3))} epochs of the training rows, so ` +
+    message:
+      `the sweep spans ≈${Number(epochs.toPrecision(3))} epochs of the training rows, so ` +
       "later steps revisit data; losses there are optimistic",
   };
 }

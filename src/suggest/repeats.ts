@@ -37,8 +37,12 @@ export type Band = z.infer<typeof bandSchema>;
 export const repeatSummarySchema = z.object({
   optimizer: z.string(),
   seeds: z.array(z.number().int()),
-  methods: z.object(Object.fromEntries(SUGGEST_METHODS.map((m) => [m, methodSpreadSchema])) as
-    Record<SuggestMethod, typeof methodSpreadSchema>),
+  methods: z.object(
+    Object.fromEntries(SUGGEST_METHODS.map((m) => [m, methodSpreadSchema])) as Record<
+      SuggestMethod,
+      typeof methodSpreadSchema
+    >,
+  ),
   suggestion: z.object({ lr: z.number(), method: z.enum(SUGGEST_METHODS) }).nullable(),
   range: lrRangeSchema.nullable(),
   band: bandSchema,
@@ -65,7 +69,8 @@ export function summariseRepeats(optimizer: string, runs: RepeatRun[], method: S
   if (chosen.spread_decades !== null && chosen.spread_decades > UNSTABLE_DECADES) {
     guards.push({
       code: "unstable_suggestion",
-      message: `${optimizer}: the ${method} suggestion spreads over ` +
+      message:
+        `${optimizer}: the ${method} suggestion spreads over ` +
         `${chosen.spread_decades.toFixed(2)} decades across ${runs.length} seeds; ` +
         "trust the median, or use more data or a larger batch",
     });
@@ -75,9 +80,10 @@ export function summariseRepeats(optimizer: string, runs: RepeatRun[], method: S
   const maxs = runs.flatMap((r) => (r.range ? [r.range.max] : []));
   const lo = logMedian(mins);
   const hi = logMedian(maxs);
-  const range = lo !== null && hi !== null && lo < hi
-    ? { min: lo, max: hi, rule: `median over ${mins.length} seeds of each seed's range` }
-    : null;
+  const range =
+    lo !== null && hi !== null && lo < hi
+      ? { min: lo, max: hi, rule: `median over ${mins.length} seeds of each seed's range` }
+      : null;
 
   const summary: RepeatSummary = {
     optimizer,
@@ -94,7 +100,14 @@ export function summariseRepeats(optimizer: string, runs: RepeatRun[], method: S
 function spreadOf(values: (number | null)[]): MethodSpread {
   const logs = values.filter((v): v is number => v !== null && v > 0).map(Math.log10);
   if (logs.length === 0) {
-    return { count: 0, median: null, min: null, max: null, spread_decades: null, iqr_decades: null };
+    return {
+      count: 0,
+      median: null,
+      min: null,
+      max: null,
+      spread_decades: null,
+      iqr_decades: null,
+    };
   }
   const sorted = [...logs].sort((a, b) => a - b);
   const at = (q: number) => quantile(sorted, q);
@@ -118,7 +131,13 @@ function quantile(sorted: number[], q: number): number {
 
 function logMedian(values: number[]): number | null {
   if (values.length === 0) return null;
-  return 10 ** quantile(values.map(Math.log10).sort((a, b) => a - b), 0.5);
+  return (
+    10 **
+    quantile(
+      values.map(Math.log10).sort((a, b) => a - b),
+      0.5,
+    )
+  );
 }
 
 function bandOf(runs: RepeatRun[]): Band {
@@ -126,10 +145,12 @@ function bandOf(runs: RepeatRun[]): Band {
   const band: Band = { lr: [], median: [], min: [], max: [] };
 
   for (let i = 0; i < steps; i++) {
-    const values = runs.flatMap((r) => {
-      const v = r.points[i]?.lagfree_loss;
-      return v === null || v === undefined ? [] : [v];
-    }).sort((a, b) => a - b);
+    const values = runs
+      .flatMap((r) => {
+        const v = r.points[i]?.lagfree_loss;
+        return v === null || v === undefined ? [] : [v];
+      })
+      .sort((a, b) => a - b);
     const lr = runs.find((r) => r.points[i])?.points[i].lr ?? NaN;
     band.lr.push(lr);
     band.median.push(values.length ? quantile(values, 0.5) : null);

@@ -4,15 +4,18 @@
 import { z } from "zod";
 
 import { smoothCentered } from "./centered.js";
-import { FLAT_THRESHOLD, methodsDisagree, pickAtEdge, relativeChange, type Guard } from "./guards.js";
+import {
+  FLAT_THRESHOLD,
+  methodsDisagree,
+  pickAtEdge,
+  relativeChange,
+  type Guard,
+} from "./guards.js";
 import { applyRules, RULES, type RuleHits } from "./rules.js";
 import { MIN_ITERATIONS, suggestionWindow } from "./window.js";
 
 /** Rules read off the lag-free curve, and their `_ema` twins read off the causal EMA. */
-export const SUGGEST_METHODS = [
-  ...RULES,
-  ...RULES.map((r) => `${r}_ema` as const),
-] as const;
+export const SUGGEST_METHODS = [...RULES, ...RULES.map((r) => `${r}_ema` as const)] as const;
 export type SuggestMethod = (typeof SUGGEST_METHODS)[number];
 
 /** One rule's answer: the absolute point index it chose and the learning rate it suggests. */
@@ -28,9 +31,12 @@ export const lrRangeSchema = z.object({ min: z.number(), max: z.number(), rule: 
 export type LrRange = z.infer<typeof lrRangeSchema>;
 
 /** Every rule's answer, null where a rule found none. */
-export const suggestionsSchema = z.object(Object.fromEntries(
-  SUGGEST_METHODS.map((m) => [m, suggestionSchema.nullable()]),
-) as Record<SuggestMethod, z.ZodNullable<typeof suggestionSchema>>);
+export const suggestionsSchema = z.object(
+  Object.fromEntries(SUGGEST_METHODS.map((m) => [m, suggestionSchema.nullable()])) as Record<
+    SuggestMethod,
+    z.ZodNullable<typeof suggestionSchema>
+  >,
+);
 
 export interface SuggestOutcome {
   window: { first: number; last: number } | null;
@@ -63,15 +69,24 @@ export function suggest(
   const lagfree = n > 0 ? Array.from(smoothCentered(raw, n)) : [];
   const window = suggestionWindow(n);
   if (window === null) {
-    const reason = `only ${n} usable points, need ≥ ${MIN_ITERATIONS}; ` +
+    const reason =
+      `only ${n} usable points, need ≥ ${MIN_ITERATIONS}; ` +
       "lower start_lr/end_lr or raise iterations";
     const guards = [{ code: "too_few_points", message: reason }];
-    return { window: null, lagfree, suggestions: { ...NONE }, pick: null, range: null, reason,
-      guards };
+    return {
+      window: null,
+      lagfree,
+      suggestions: { ...NONE },
+      pick: null,
+      range: null,
+      reason,
+      guards,
+    };
   }
 
   const { first, last } = window;
-  const slice = (v: ArrayLike<number>) => Array.from({ length: last - first + 1 }, (_, k) => v[first + k]);
+  const slice = (v: ArrayLike<number>) =>
+    Array.from({ length: last - first + 1 }, (_, k) => v[first + k]);
   const lrs = slice(lr);
   const hits = { lagfree: applyRules(slice(lagfree), lrs), ema: applyRules(slice(ema), lrs) };
   const suggestions = { ...NONE } as Record<SuggestMethod, Suggestion | null>;
@@ -88,7 +103,8 @@ export function suggest(
   // a flat curve gives no confident number
   const change = relativeChange(curve);
   if (change < FLAT_THRESHOLD) {
-    const reason = `the curve is flat (${(100 * change).toFixed(1)}% change over the window): ` +
+    const reason =
+      `the curve is flat (${(100 * change).toFixed(1)}% change over the window): ` +
       "widen the range (lower start_lr, raise end_lr)";
     guards.push({ code: "flat_curve", message: reason });
     return { window, lagfree, suggestions, pick: null, range: null, reason, guards };
@@ -116,8 +132,13 @@ export function suggest(
   return { window, lagfree, suggestions, pick, range, reason, guards };
 }
 
-function hitOf(hits: RuleHits, rule: (typeof RULES)[number], method: SuggestMethod,
-  first: number, lr: ArrayLike<number>): Suggestion | null {
+function hitOf(
+  hits: RuleHits,
+  rule: (typeof RULES)[number],
+  method: SuggestMethod,
+  first: number,
+  lr: ArrayLike<number>,
+): Suggestion | null {
   const k = hits.index[rule];
   return k === null ? null : { method, index: first + k, lr: lr[first + k] * hits.scale[rule] };
 }

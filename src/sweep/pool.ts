@@ -67,39 +67,49 @@ export async function runSweeps(dataset: Dataset, jobs: SweepJob[], options: Poo
   if (threads === 0) {
     const signal = abortSignal(options.abort);
     return jobs.map((job, j) =>
-      runSweep({ ...job, dataset, signal, onStep: (s, n) => options.onStep?.(j, s, n) }));
+      runSweep({ ...job, dataset, signal, onStep: (s, n) => options.onStep?.(j, s, n) }),
+    );
   }
 
   const results = new Array<SweepResult>(jobs.length);
   let next = 0;
-  const workers = Array.from({ length: threads }, () => new Worker(WORKER_URL, {
-    workerData: { dataset, abort: options.abort },
-  }));
+  const workers = Array.from(
+    { length: threads },
+    () =>
+      new Worker(WORKER_URL, {
+        workerData: { dataset, abort: options.abort },
+      }),
+  );
 
   try {
-    await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
-      const feed = () => {
-        if (next >= jobs.length) {
-          resolve();
-          return;
-        }
-        const job = next++;
-        worker.postMessage({ job, input: jobs[job] });
-      };
-      worker.on("message", (msg: WorkerMessage) => {
-        if (msg.type === "step") options.onStep?.(msg.job, msg.step, msg.total);
-        else if (msg.type === "done") {
-          results[msg.job] = msg.result;
-          feed();
-        } else {
-          const error = new Error(msg.message);
-          error.stack = msg.stack;
-          reject(error);
-        }
-      });
-      worker.on("error", reject);
-      feed();
-    })));
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const feed = () => {
+              if (next >= jobs.length) {
+                resolve();
+                return;
+              }
+              const job = next++;
+              worker.postMessage({ job, input: jobs[job] });
+            };
+            worker.on("message", (msg: WorkerMessage) => {
+              if (msg.type === "step") options.onStep?.(msg.job, msg.step, msg.total);
+              else if (msg.type === "done") {
+                results[msg.job] = msg.result;
+                feed();
+              } else {
+                const error = new Error(msg.message);
+                error.stack = msg.stack;
+                reject(error);
+              }
+            });
+            worker.on("error", reject);
+            feed();
+          }),
+      ),
+    );
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -60,8 +60,8 @@ export function runSweep(input: SweepInput): SweepResult {
 
   for (let i = 0; i < n; i++) {
     if (input.signal?.aborted) {
-      const msg = `interrupted (Ctrl-C) before step ${i}; rerun with the same seed for the whole ` +
-        "sweep";
+      const msg =
+        `interrupted (Ctrl-C) before step ${i}; rerun with the same seed for the whole ` + "sweep";
       stop = stopInfo("interrupted", points, rule, msg);
       break;
     }
@@ -81,7 +81,12 @@ export function runSweep(input: SweepInput): SweepResult {
     // record the loss measured before this step's update
     const finite = Number.isFinite(measured);
     const smoothed = finite ? smoother.push(measured) : null;
-    const point: SweepPoint = { step: i, lr, loss: finite ? measured : null, smoothed_loss: smoothed };
+    const point: SweepPoint = {
+      step: i,
+      lr,
+      loss: finite ? measured : null,
+      smoothed_loss: smoothed,
+    };
     if (evalSplit) point.val_loss = point.loss;
     points.push(point);
     input.onStep?.(i + 1, n);
@@ -91,8 +96,12 @@ export function runSweep(input: SweepInput): SweepResult {
       const why = sweep.divergence === false ? "divergence stop disabled; " : "";
       const msg = `${why}stopped at step ${i} (lr ${fmt(lr)}) on non-finite loss`;
       stop = stopInfo("non_finite", points, rule, msg);
-      warnings.push({ code: "non_finite", message: `the loss became non-finite at step ${i} ` +
-        `(lr ${fmt(lr)}); suggestions read only the finite points before it` });
+      warnings.push({
+        code: "non_finite",
+        message:
+          `the loss became non-finite at step ${i} ` +
+          `(lr ${fmt(lr)}); suggestions read only the finite points before it`,
+      });
       break;
     }
     if (divergenceStep === null && rule.fires(smoothed as number)) {
@@ -108,14 +117,19 @@ export function runSweep(input: SweepInput): SweepResult {
 
     // clip, then update at this step's learning rate
     if (input.optimizer.clip_norm !== undefined) clipGradNorm(net.grads, input.optimizer.clip_norm);
-    if (input.optimizer.clip_value !== undefined) clipGradValue(net.grads, input.optimizer.clip_value);
+    if (input.optimizer.clip_value !== undefined)
+      clipGradValue(net.grads, input.optimizer.clip_value);
     opt.step(net.params, net.grads, lr);
 
     if (!decayWarned && adamwDecayNonPositive(input.optimizer, lr)) {
       decayWarned = true;
-      warnings.push({ code: "adamw_decay", message: `adamw: lr × weight_decay ≥ 1 from step ${i} ` +
-        `(lr ${fmt(lr)}): the decay factor 1 − lr·wd is ≤ 0, so weights are zeroed or flip ` +
-        "sign; losses past here mean little" });
+      warnings.push({
+        code: "adamw_decay",
+        message:
+          `adamw: lr × weight_decay ≥ 1 from step ${i} ` +
+          `(lr ${fmt(lr)}): the decay factor 1 − lr·wd is ≤ 0, so weights are zeroed or flip ` +
+          "sign; losses past here mean little",
+      });
     }
   }
 

@@ -25,7 +25,10 @@ export const sweepPointSchema = z.object({
   lr: z.number().describe("the learning rate this step's update used"),
   loss: z.number().nullable().describe("raw batch loss before the update; null if not finite"),
   smoothed_loss: z.number().nullable().describe("causal EMA with bias correction"),
-  lagfree_loss: z.number().nullable().optional()
+  lagfree_loss: z
+    .number()
+    .nullable()
+    .optional()
     .describe("the centred smoothing the suggestions read; null past the usable points"),
   val_loss: z.number().nullable().optional().describe("validation loss (sweep.loss: validation)"),
 });
@@ -36,7 +39,10 @@ export const sweepResultSchema = z.object({
   seed: z.number().int(),
   points: z.array(sweepPointSchema),
   stop: stopInfoSchema,
-  divergence_step: z.number().int().nullable()
+  divergence_step: z
+    .number()
+    .int()
+    .nullable()
     .describe("step at which the divergence rule fired (also when stopping is off)"),
   usable: z.number().int().describe("points usable for suggestions: finite, not past divergence"),
   batches_per_epoch: z.number().int(),

@@ -60,7 +60,12 @@ export function runTrain(input: TrainInput): TrainResult {
   net.params.set(input.initialParams);
   const groups = paramGroups(net.layout, input.optimizer.layer_lr);
   const opt = createOptimizer(input.optimizer, groups, net.layout.total, net.params);
-  const stream = createBatchStream(dataset.train, F, B, input.shuffle ? createRng(input.seed ^ 0x7a1) : null);
+  const stream = createBatchStream(
+    dataset.train,
+    F,
+    B,
+    input.shuffle ? createRng(input.seed ^ 0x7a1) : null,
+  );
   const best = new Float32Array(net.layout.total);
   const records: EpochRecord[] = [];
   let bestLoss = Infinity;
@@ -83,8 +88,10 @@ export function runTrain(input: TrainInput): TrainResult {
       forward(net, stream.x, B);
       sum += lossAndOutputGrad(net, stream.y, 0, B);
       backward(net, stream.x, B);
-      if (input.optimizer.clip_norm !== undefined) clipGradNorm(net.grads, input.optimizer.clip_norm);
-      if (input.optimizer.clip_value !== undefined) clipGradValue(net.grads, input.optimizer.clip_value);
+      if (input.optimizer.clip_norm !== undefined)
+        clipGradNorm(net.grads, input.optimizer.clip_norm);
+      if (input.optimizer.clip_value !== undefined)
+        clipGradValue(net.grads, input.optimizer.clip_value);
       opt.step(net.params, net.grads, lr);
     }
 

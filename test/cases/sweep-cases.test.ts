@@ -14,8 +14,10 @@ writeFileSync(bl01, BL01_CSV);
 
 function spec(name: string, body: Record<string, unknown>): string {
   const file = join(tmp.dir, `${name}.json`);
-  writeFileSync(file, JSON.stringify({ data: { path: "bl01.csv", target: "y", task: "regression" },
-    ...body }));
+  writeFileSync(
+    file,
+    JSON.stringify({ data: { path: "bl01.csv", target: "y", task: "regression" }, ...body }),
+  );
   return file;
 }
 
@@ -26,32 +28,36 @@ describe("BL-01: NaN/inf losses do not poison the suggestion", () => {
     seed: 1,
   });
 
-  it("suggests an lr below the first non-finite point, writes valid JSON, exits 0 with a warning",
-    async () => {
-      const run = await runCli([file, "--json"]);
-      expect(run.code).toBe(0);
-      // no bare NaN/Infinity tokens (the spec's na_values list holds the string "NaN")
-      expect(run.stdout).not.toMatch(/[:,[]\s*-?(NaN|Infinity)\b/);
-      const result = JSON.parse(run.stdout);
-      const r = result.runs[0];
-      expect(r.stop.reason).toBe("non_finite");
-      const bad = r.points.find((p: { loss: number | null }) => p.loss === null);
-      expect(bad.step).toBe(r.stop.step);
-      expect(result.suggestion.lr).toBeLessThan(bad.lr);
-      expect(run.stderr).toMatch(/warning: the loss became non-finite at step \d+/);
-    });
+  it("suggests below the first NaN/inf point, writes valid JSON, exits 0, warns", async () => {
+    const run = await runCli([file, "--json"]);
+    expect(run.code).toBe(0);
+    // no bare NaN/Infinity tokens (the spec's na_values list holds the string "NaN")
+    expect(run.stdout).not.toMatch(/[:,[]\s*-?(NaN|Infinity)\b/);
+    const result = JSON.parse(run.stdout);
+    const r = result.runs[0];
+    expect(r.stop.reason).toBe("non_finite");
+    const bad = r.points.find((p: { loss: number | null }) => p.loss === null);
+    expect(bad.step).toBe(r.stop.step);
+    expect(result.suggestion.lr).toBeLessThan(bad.lr);
+    expect(run.stderr).toMatch(/warning: the loss became non-finite at step \d+/);
+  });
 
   it("marks the non-finite point in the table and names the step in the stop line", async () => {
     const run = await runCli([file, "--points"]);
     expect(run.stdout).toMatch(/nan\/inf/);
-    expect(run.stdout).toMatch(/stop +divergence stop disabled; stopped at step \d+ \(lr \S+\) on non-finite loss/);
+    expect(run.stdout).toMatch(
+      /stop +divergence stop disabled; stopped at step \d+ \(lr \S+\) on non-finite loss/,
+    );
   });
 });
 
 describe("BL-02: too few usable points", () => {
   it("prints the sweep, then 'no suggestion' with the reason, JSON null, exit 3", async () => {
-    const file = spec("bl02", { sweep: { start_lr: 1, end_lr: 1e4, iterations: 50, batch_size: 4 },
-      optimizer: { name: "sgd", momentum: 0.9 }, seed: 1 });
+    const file = spec("bl02", {
+      sweep: { start_lr: 1, end_lr: 1e4, iterations: 50, batch_size: 4 },
+      optimizer: { name: "sgd", momentum: 0.9 },
+      seed: 1,
+    });
     const text = await runCli([file]);
     expect(text.code).toBe(3);
     expect(text.stdout).toMatch(/no suggestion: only \d+ usable points, need ≥ 20; lower start_lr/);
@@ -67,19 +73,21 @@ describe("BL-02: too few usable points", () => {
 });
 
 describe("BL-08 and BL-10: sweeps share nothing, and runs repeat exactly", () => {
-  const file = spec("bl08", { optimizer: ["sgd", "adam"], sweep: { batch_size: 4, iterations: 30 },
-    seed: 3 });
+  const file = spec("bl08", {
+    optimizer: ["sgd", "adam"],
+    sweep: { batch_size: 4, iterations: 30 },
+    seed: 3,
+  });
 
-  it("gives every optimizer the same step-1 loss and leaves the user's settings unchanged",
-    async () => {
-      const result = JSON.parse((await runCli([file, "--json"])).stdout);
-      expect(result.runs).toHaveLength(2);
-      expect(result.runs[0].points[0].loss).toBe(result.runs[1].points[0].loss);
-      expect(result.spec.sweep.batch_size).toBe(4);
-      expect(result.spec.data.shuffle).toBe(true);
-    });
+  it("gives all optimizers one step-1 loss and leaves the user's settings alone", async () => {
+    const result = JSON.parse((await runCli([file, "--json"])).stdout);
+    expect(result.runs).toHaveLength(2);
+    expect(result.runs[0].points[0].loss).toBe(result.runs[1].points[0].loss);
+    expect(result.spec.sweep.batch_size).toBe(4);
+    expect(result.spec.data.shuffle).toBe(true);
+  });
 
-  it("prints byte-identical JSON (but for timing) and text for the same spec and seed", async () => {
+  it("prints byte-identical JSON (but timing) and text for one spec and seed", async () => {
     const untimed = (text: string) => JSON.stringify({ ...JSON.parse(text), timing: null });
     const a = await runCli([file, "--json"]);
     const b = await runCli([file, "--json"]);
@@ -89,8 +97,13 @@ describe("BL-08 and BL-10: sweeps share nothing, and runs repeat exactly", () =>
 
   it("picks and prints a seed when none is given", async () => {
     const noSeed = join(tmp.dir, "noseed.json");
-    writeFileSync(noSeed, JSON.stringify({ data: { path: "bl01.csv", target: "y" },
-      sweep: { batch_size: 4, iterations: 30 } }));
+    writeFileSync(
+      noSeed,
+      JSON.stringify({
+        data: { path: "bl01.csv", target: "y" },
+        sweep: { batch_size: 4, iterations: 30 },
+      }),
+    );
     const run = await runCli([noSeed, "--json"]);
     const seed = JSON.parse(run.stdout).spec.seed;
     expect(run.stderr).toContain(`used ${seed} (pass --seed ${seed} to repeat)`);
@@ -98,12 +111,18 @@ describe("BL-08 and BL-10: sweeps share nothing, and runs repeat exactly", () =>
 });
 
 describe("BL-04: the header states steps, batches per epoch and epochs", () => {
-  it("says '20 steps over 3 batches/epoch (≈6.67 epochs)' for 12 rows in batches of 4", async () => {
+  it("says '20 steps over 3 batches/epoch (≈6.67 epochs)' for 12 rows, batch 4", async () => {
     const rows = Array.from({ length: 12 }, (_, i) => `${i / 11},${(i * 7) % 12},${i % 3}`);
     writeFileSync(join(tmp.dir, "bl04.csv"), ["a,b,y", ...rows].join("\n"));
     const file = join(tmp.dir, "bl04.json");
-    writeFileSync(file, JSON.stringify({ data: { path: "bl04.csv", task: "regression" },
-      sweep: { iterations: 20, batch_size: 4, start_lr: 1e-5, end_lr: 1e-2 }, seed: 1 }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        data: { path: "bl04.csv", task: "regression" },
+        sweep: { iterations: 20, batch_size: 4, start_lr: 1e-5, end_lr: 1e-2 },
+        seed: 1,
+      }),
+    );
     const run = await runCli([file]);
     expect(run.stdout).toMatch(/20 steps over 3 batches\/epoch \(≈6\.67 epochs\)/);
     expect(run.stdout).toMatch(/stop +completed all 20 steps/);

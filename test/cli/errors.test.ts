@@ -18,18 +18,39 @@ describe("bad input through the built CLI", () => {
     ["an empty data file", () => [file("empty.csv", "")], "data.empty", /empty\.csv/],
     ["a header-only data file", () => [file("head.csv", "a,b,y\n")], "data.empty", /head\.csv/],
     ["a missing target column", () => [IRIS, "--target", "nope"], "data.column", /'nope'/],
-    ["an unparsable cell", () => [file("cell.csv", "a,y\n1,0\nabc1,1\n2,0\n3,1\n")],
-      "data.value", /line 3/],
-    ["an unknown spec key", () => [file("k.yaml", `data:\n  path: ${process.cwd()}/${IRIS}\n` +
-      "  trget: 4\n")], "spec.invalid", /:3: data\.trget: unknown key/],
+    [
+      "an unparsable cell",
+      () => [file("cell.csv", "a,y\n1,0\nabc1,1\n2,0\n3,1\n")],
+      "data.value",
+      /line 3/,
+    ],
+    [
+      "an unknown spec key",
+      () => [file("k.yaml", `data:\n  path: ${process.cwd()}/${IRIS}\n` + "  trget: 4\n")],
+      "spec.invalid",
+      /:3: data\.trget: unknown key/,
+    ],
     ["a bad number flag", () => [IRIS, "--start-lr", "1e-3x"], "flag.invalid", /--start-lr/],
     ["an unknown flag", () => [IRIS, "--lr-max", "3"], "flag.invalid", /unknown option/],
     ["a resume flag (not supported)", () => [IRIS, "--resume"], "flag.invalid", /not supported/],
-    ["an unknown output type", () => [IRIS, "--target", "4", "--out", "x.png", "--seed", "1"],
-      "flag.invalid", /x\.png/],
-    ["a weights file of the wrong shape", () => [file("w.yaml",
-      `data:\n  path: ${process.cwd()}/${IRIS}\n  target: 4\nmodel:\n  hidden: [4]\n  weights: w.json\n`),
-    ], "model.weights", /not found|layer/],
+    [
+      "an unknown output type",
+      () => [IRIS, "--target", "4", "--out", "x.png", "--seed", "1"],
+      "flag.invalid",
+      /x\.png/,
+    ],
+    [
+      "a weights file of the wrong shape",
+      () => [
+        file(
+          "w.yaml",
+          `data:\n  path: ${process.cwd()}/${IRIS}\n  target: 4\n` +
+            "model:\n  hidden: [4]\n  weights: w.json\n",
+        ),
+      ],
+      "model.weights",
+      /not found|layer/,
+    ],
   ])("%s gives exit 2 and a one-place message", (_what, args, code, message) => {
     const run = spawnCli(args());
     expect(run.code, run.stderr).toBe(2);
@@ -40,10 +61,18 @@ describe("bad input through the built CLI", () => {
   });
 
   it("reports a weights shape mismatch naming the layer and both shapes", () => {
-    const weights = { layers: [{ weight: [[1, 2, 3, 4]], bias: [0] }, { weight: [[1]], bias: [0] }] };
+    const weights = {
+      layers: [
+        { weight: [[1, 2, 3, 4]], bias: [0] },
+        { weight: [[1]], bias: [0] },
+      ],
+    };
     file("w2.json", JSON.stringify(weights));
-    const spec = file("w2.yaml", `data:\n  path: ${process.cwd()}/${IRIS}\n  target: 4\n` +
-      "model:\n  hidden: [2]\n  weights: w2.json\n");
+    const spec = file(
+      "w2.yaml",
+      `data:\n  path: ${process.cwd()}/${IRIS}\n  target: 4\n` +
+        "model:\n  hidden: [2]\n  weights: w2.json\n",
+    );
     const run = spawnCli([spec]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/layer 1 expects shape \[2\]\[4\], file has \[1\]\[4\]/);

@@ -30,7 +30,9 @@ describe("exit codes", () => {
   it("3: an expectation that does not hold, with a one-line reason", () => {
     const run = spawnCli(["configs/iris.yaml", "--expect-lr", "1..10", "--quiet"]);
     expect(run.code).toBe(EXIT.check);
-    expect(run.stderr.trim()).toMatch(/^lr-find: check failed: expected the suggestion in 1\.\.10, got \S+ \(valley\)$/);
+    expect(run.stderr.trim()).toMatch(
+      /^lr-find: check failed: expected the suggestion in 1\.\.10, got \S+ \(valley\)$/,
+    );
   });
 
   it("3: a suggestion that moved beyond the tolerance from a baseline", () => {
@@ -39,8 +41,16 @@ describe("exit codes", () => {
     const same = spawnCli(["configs/iris.yaml", "--baseline", base, "--quiet"]);
     expect(same.code).toBe(EXIT.ok);
 
-    const moved = spawnCli(["configs/iris.yaml", "--optimizer", "adam", "--baseline", base,
-      "--tolerance", "0.1", "--quiet"]);
+    const moved = spawnCli([
+      "configs/iris.yaml",
+      "--optimizer",
+      "adam",
+      "--baseline",
+      base,
+      "--tolerance",
+      "0.1",
+      "--quiet",
+    ]);
     expect(moved.code).toBe(EXIT.check);
     expect(moved.stderr).toMatch(/check failed: the suggestion moved -?\d\.\d\d decades/);
 
@@ -51,9 +61,12 @@ describe("exit codes", () => {
 
   it("3: divergence below the lr an expect: block allows", () => {
     const spec = join(tmp.dir, "expect.yaml");
-    writeFileSync(spec, `data:\n  path: ${process.cwd()}/configs/data/iris.csv\n  target: 4\n` +
-      "sweep:\n  start_lr: 1.0e-5\n  end_lr: 10\n  batch_size: 16\noptimizer: adam\nseed: 1\n" +
-      "expect:\n  no_divergence_below: 100\n");
+    writeFileSync(
+      spec,
+      `data:\n  path: ${process.cwd()}/configs/data/iris.csv\n  target: 4\n` +
+        "sweep:\n  start_lr: 1.0e-5\n  end_lr: 10\n  batch_size: 16\noptimizer: adam\nseed: 1\n" +
+        "expect:\n  no_divergence_below: 100\n",
+    );
     const run = spawnCli([spec, "--quiet"]);
     expect(run.code).toBe(EXIT.check);
     expect(run.stderr).toMatch(/expected no divergence below lr 100, but adam .* stopped diverged/);
@@ -63,8 +76,11 @@ describe("exit codes", () => {
 describe("Ctrl-C", () => {
   it("130: stops after the current step and reports the steps run so far (BL-19)", async () => {
     const { spawn } = await import("node:child_process");
-    const child = spawn(process.execPath, [BIN, "configs/california-housing.yaml", "--iterations",
-      "50000", "--json"], { cwd: REPO, env: { ...process.env, CI: "true" } });
+    const child = spawn(
+      process.execPath,
+      [BIN, "configs/california-housing.yaml", "--iterations", "50000", "--json"],
+      { cwd: REPO, env: { ...process.env, CI: "true" } },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

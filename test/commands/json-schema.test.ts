@@ -28,19 +28,44 @@ describe("the JSON Schema of results", () => {
     ["an optimizer comparison", [join(REPO, "configs/iris-compare.yaml")]],
     ["repeats", [join(REPO, "configs/iris.yaml"), "--repeats", "3"]],
     ["a regression with validation", [join(REPO, "configs/breast-cancer.yaml")]],
-    ["a run without a suggestion", [join(tmp.dir, "bl01.csv"), "--target", "y", "--start-lr", "1",
-      "--end-lr", "1e4", "--iterations", "50", "--batch-size", "4", "--seed", "1"]],
+    [
+      "a run without a suggestion",
+      [
+        join(tmp.dir, "bl01.csv"),
+        "--target",
+        "y",
+        "--start-lr",
+        "1",
+        "--end-lr",
+        "1e4",
+        "--iterations",
+        "50",
+        "--batch-size",
+        "4",
+        "--seed",
+        "1",
+      ],
+    ],
   ])("validates %s", async (_what, args) => {
     const result = await json(args);
     const ok = validateResult(result);
-    expect(validateResult.errors ?? [], JSON.stringify(validateResult.errors?.slice(0, 3))).toEqual([]);
+    expect(validateResult.errors ?? [], JSON.stringify(validateResult.errors?.slice(0, 3))).toEqual(
+      [],
+    );
     expect(ok).toBe(true);
   });
 
   it("validates a grid result and rejects a range-test result as a grid", async () => {
     const spec = join(tmp.dir, "grid.json");
-    writeFileSync(spec, JSON.stringify({ data: { path: "bl01.csv", target: "y" },
-      sweep: { batch_size: 4, iterations: 30 }, seed: 1, grid: { optimizer: ["sgd", "adam"] } }));
+    writeFileSync(
+      spec,
+      JSON.stringify({
+        data: { path: "bl01.csv", target: "y" },
+        sweep: { batch_size: 4, iterations: 30 },
+        seed: 1,
+        grid: { optimizer: ["sgd", "adam"] },
+      }),
+    );
     const grid = await json([spec]);
     expect(validateGrid(grid)).toBe(true);
     expect(validateGrid(await json([join(REPO, "configs/iris.yaml")]))).toBe(false);

@@ -13,18 +13,21 @@ describe("the shipped configs run end to end", () => {
     ["digits", "classification", 1797, 10],
     ["diabetes", "regression", 442, 0],
     ["california-housing", "regression", 20640, 0],
-  ])("%s gives a %s result on %i rows with a suggestion inside its range", (name, task, rows, k) => {
-    const run = spawnCli([`configs/${name}.yaml`, "--json"]);
-    expect(run.code, run.stderr).toBe(0);
-    const result = JSON.parse(run.stdout);
-    expect(result.data.task).toBe(task);
-    expect(result.data.rows).toBe(rows);
-    expect(result.data.classes).toHaveLength(k);
-    expect(result.suggestion.lr).toBeGreaterThan(0);
-    expect(result.range.min).toBeLessThan(result.range.max);
-    expect(result.suggestion.lr).toBeGreaterThanOrEqual(result.range.min);
-    expect(result.suggestion.lr).toBeLessThanOrEqual(result.range.max);
-  });
+  ])(
+    "%s gives a %s result on %i rows with a suggestion inside its range",
+    (name, task, rows, k) => {
+      const run = spawnCli([`configs/${name}.yaml`, "--json"]);
+      expect(run.code, run.stderr).toBe(0);
+      const result = JSON.parse(run.stdout);
+      expect(result.data.task).toBe(task);
+      expect(result.data.rows).toBe(rows);
+      expect(result.data.classes).toHaveLength(k);
+      expect(result.suggestion.lr).toBeGreaterThan(0);
+      expect(result.range.min).toBeLessThan(result.range.max);
+      expect(result.suggestion.lr).toBeGreaterThanOrEqual(result.range.min);
+      expect(result.suggestion.lr).toBeLessThanOrEqual(result.range.max);
+    },
+  );
 
   it("fails on purpose for configs/broken.yaml, listing every problem", () => {
     const run = spawnCli(["configs/broken.yaml"]);

@@ -34,12 +34,20 @@ const END = 1e-1;
 
 function reference(optimizer: unknown): number[] {
   const { data, initial_weights: w } = golden;
-  const net = createMlp({ sizes: [4, 16, 3], activation: "relu", loss: "cross_entropy" }, 16,
-    "float64", "ts");
+  const net = createMlp(
+    { sizes: [4, 16, 3], activation: "relu", loss: "cross_entropy" },
+    16,
+    "float64",
+    "ts",
+  );
   const flat = [w.W1.flat(), w.b1, w.W2.flat(), w.b2].flat();
   net.params.set(flat);
-  const opt = createOptimizer(optimizerInputSchema.parse(optimizer), paramGroups(net.layout),
-    net.layout.total, net.params);
+  const opt = createOptimizer(
+    optimizerInputSchema.parse(optimizer),
+    paramGroups(net.layout),
+    net.layout.total,
+    net.params,
+  );
   const x = new Float64Array(16 * 4);
   const y = new Float64Array(16);
   const losses: number[] = [];
@@ -66,21 +74,34 @@ describe("a range test is the composition of golden gradients and golden update 
     const { data, initial_weights: w } = golden;
     const rows = data.permutation.map((r) => [...data.X_standardized[r], data.y[r]].join(","));
     writeFileSync(join(tmp.dir, "iris.csv"), ["f1,f2,f3,f4,species", ...rows].join("\n"));
-    writeFileSync(join(tmp.dir, "weights.json"), JSON.stringify({ layers: [
-      { weight: w.W1, bias: w.b1 }, { weight: w.W2, bias: w.b2 }] }));
+    writeFileSync(
+      join(tmp.dir, "weights.json"),
+      JSON.stringify({
+        layers: [
+          { weight: w.W1, bias: w.b1 },
+          { weight: w.W2, bias: w.b2 },
+        ],
+      }),
+    );
 
     for (const [name, optimizer] of OPTIMIZERS) {
       const file = join(tmp.dir, `${name.replace(/ /g, "-")}.json`);
-      writeFileSync(file, JSON.stringify({
-        data: { path: "iris.csv", target: "species", shuffle: false, standardize: false },
-        model: { hidden: [16], weights: "weights.json" },
-        optimizer,
-        sweep: { start_lr: START, end_lr: END, iterations: N, batch_size: 16, divergence: false },
-        seed: 0,
-      }));
+      writeFileSync(
+        file,
+        JSON.stringify({
+          data: { path: "iris.csv", target: "species", shuffle: false, standardize: false },
+          model: { hidden: [16], weights: "weights.json" },
+          optimizer,
+          sweep: { start_lr: START, end_lr: END, iterations: N, batch_size: 16, divergence: false },
+          seed: 0,
+        }),
+      );
       const run = await runCli([file, "--json", "--quiet", "--workers", "1"]);
       expect(run.code, run.stderr).toBe(0);
-      results.set(name, JSON.parse(run.stdout).runs[0].points.map((p: { loss: number }) => p.loss));
+      results.set(
+        name,
+        JSON.parse(run.stdout).runs[0].points.map((p: { loss: number }) => p.loss),
+      );
     }
   });
   afterAll(() => tmp.cleanup());

@@ -62,9 +62,21 @@ describe("range test on Iris through the CLI matches PyTorch", () => {
       const smoothed = run.points.slice(0, stop + 1).map((p) => p.smoothed_loss ?? NaN);
       const rtol = LOSS_RTOL[name];
 
-      expectClose(run.points.map((p) => p.lr), c.lr, 1e-12, 0, `${name} lr`);
+      expectClose(
+        run.points.map((p) => p.lr),
+        c.lr,
+        1e-12,
+        0,
+        `${name} lr`,
+      );
       expectClose(loss, c.loss.slice(0, stop + 1).map(num), rtol, 0, `${name} loss`);
-      expectClose(smoothed, c.smoothed_loss.slice(0, stop + 1).map(num), rtol, 0, `${name} smoothed`);
+      expectClose(
+        smoothed,
+        c.smoothed_loss.slice(0, stop + 1).map(num),
+        rtol,
+        0,
+        `${name} smoothed`,
+      );
       expect(run.points).toHaveLength(100);
     },
   );
@@ -80,10 +92,20 @@ describe("range test on Iris through the CLI matches PyTorch", () => {
       expect(run.suggestions.steep_ema?.index).toBe(s.steep_fastai.index);
       expect(run.suggestions.steepest_ema?.index).toBe(s.steepest_gradient_wrt_index.index);
       expect(run.suggestions.minimum_ema?.index).toBe(s.minimum_div_10.index_of_minimum);
-      expectClose([run.suggestions.valley_ema?.lr ?? NaN], [s.valley_fastai.lr], 1e-6, 0,
-        "valley lr");
-      expectClose([run.suggestions.minimum_ema?.lr ?? NaN], [s.minimum_div_10.suggested_lr], 1e-6,
-        0, "minimum lr");
+      expectClose(
+        [run.suggestions.valley_ema?.lr ?? NaN],
+        [s.valley_fastai.lr],
+        1e-6,
+        0,
+        "valley lr",
+      );
+      expectClose(
+        [run.suggestions.minimum_ema?.lr ?? NaN],
+        [s.minimum_div_10.suggested_lr],
+        1e-6,
+        0,
+        "minimum lr",
+      );
     },
   );
 });

@@ -5,7 +5,14 @@ import { spawnCli } from "../helpers/cli.js";
 // Repeats run on worker threads in the built CLI; the result must not depend on the threads.
 describe("repeats with different seeds (sweep.repeats)", () => {
   const run = (workers: number) => {
-    const r = spawnCli(["configs/iris.yaml", "--repeats", "5", "--workers", String(workers), "--json"]);
+    const r = spawnCli([
+      "configs/iris.yaml",
+      "--repeats",
+      "5",
+      "--workers",
+      String(workers),
+      "--json",
+    ]);
     expect(r.code, r.stderr).toBe(0);
     return JSON.parse(r.stdout);
   };

@@ -10,12 +10,15 @@ const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 writeFileSync(join(tmp.dir, "bl01.csv"), BL01_CSV);
 const spec = join(tmp.dir, "grid.json");
-writeFileSync(spec, JSON.stringify({
-  data: { path: "bl01.csv", target: "y" },
-  sweep: { iterations: 30, start_lr: 1e-4, end_lr: 1 },
-  seed: 5,
-  grid: { optimizer: ["sgd", "adam"], batch_size: [2, 4], seed: [1, 2] },
-}));
+writeFileSync(
+  spec,
+  JSON.stringify({
+    data: { path: "bl01.csv", target: "y" },
+    sweep: { iterations: 30, start_lr: 1e-4, end_lr: 1 },
+    seed: 5,
+    grid: { optimizer: ["sgd", "adam"], batch_size: [2, 4], seed: [1, 2] },
+  }),
+);
 
 describe("grids, shards and merge", () => {
   it("merges 3 shards of a grid of 8 into JSON identical to the unsharded run", async () => {

@@ -47,8 +47,11 @@ export function spawnCli(argv: string[], env: NodeJS.ProcessEnv = {}): CliRun {
 }
 
 /** A fresh temporary folder: `write` puts a file in it, `cleanup` removes it all. */
-export function tempDir(): { dir: string; write: (name: string, text: string) => string;
-  cleanup: () => void } {
+export function tempDir(): {
+  dir: string;
+  write: (name: string, text: string) => string;
+  cleanup: () => void;
+} {
   const dir = mkdtempSync(join(tmpdir(), "lr-find-test-"));
   const write = (name: string, text: string) => {
     const path = join(dir, name);

@@ -28,17 +28,33 @@ export interface LayerResult {
 export function randomCase(rng: Rng, B: number, I: number, O: number): LayerCase {
   const values = (n: number) =>
     Array.from({ length: n }, () => (rng.uniform() < 0.1 ? 0 : 2 * rng.uniform() - 1));
-  return { B, I, O, x: values(B * I), params: values(O * I + O), dout: values(B * O),
-    grads: values(O * I + O) };
+  return {
+    B,
+    I,
+    O,
+    x: values(B * I),
+    params: values(O * I + O),
+    dout: values(B * O),
+    grads: values(O * I + O),
+  };
 }
 
 /** Seeded random shapes: odd sizes, sizes below and around the 4- and 8-wide blocks. */
 export function randomShapes(seed: number, count: number, max: number) {
   const rng = createRng(seed);
-  const fixed: [number, number, number][] = [[1, 1, 1], [1, 9, 3], [5, 7, 9], [4, 8, 8],
-    [3, 17, 1], [33, 13, 15], [32, 64, 10]];
-  const drawn = Array.from({ length: count }, () => [1 + rng.int(max), 1 + rng.int(max),
-    1 + rng.int(max)] as [number, number, number]);
+  const fixed: [number, number, number][] = [
+    [1, 1, 1],
+    [1, 9, 3],
+    [5, 7, 9],
+    [4, 8, 8],
+    [3, 17, 1],
+    [33, 13, 15],
+    [32, 64, 10],
+  ];
+  const drawn = Array.from(
+    { length: count },
+    () => [1 + rng.int(max), 1 + rng.int(max), 1 + rng.int(max)] as [number, number, number],
+  );
   return [...fixed, ...drawn];
 }
 

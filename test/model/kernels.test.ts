@@ -70,8 +70,18 @@ describe("TypeScript dense-layer kernels against a naive float64 layer", () => {
   it("leaves the input gradient alone when none is asked for", () => {
     const c = randomCase(createRng(3), 4, 3, 2);
     const g = Float64Array.from(c.grads);
-    linearBackward(null, g, Float64Array.from(c.dout), Float64Array.from(c.x),
-      Float64Array.from(c.params), 0, 6, 4, 3, 2);
+    linearBackward(
+      null,
+      g,
+      Float64Array.from(c.dout),
+      Float64Array.from(c.x),
+      Float64Array.from(c.params),
+      0,
+      6,
+      4,
+      3,
+      2,
+    );
     const e = worstError(g, naiveLayer(c).grads, naiveLayer(c).gradScale, TOL.float64);
     expect(e.ratio).toBeLessThan(1);
   });

@@ -62,13 +62,21 @@ describe("MLP forward and backward against PyTorch", () => {
     const { net, out, value, dx } = run(c, dtype);
     const L = c.layers.length;
 
-    expectClose(Array.from(out.subarray(0, flat(c.forward.outputs).length)),
-      flat(c.forward.outputs), rtol, tol, `${c.name} outputs`);
+    expectClose(
+      Array.from(out.subarray(0, flat(c.forward.outputs).length)),
+      flat(c.forward.outputs),
+      rtol,
+      tol,
+      `${c.name} outputs`,
+    );
     expectClose([value], [c.forward.loss as number], rtol, tol, `${c.name} loss`);
 
     for (let l = 0; l < L; l++) {
       const slot = net.layout.layers[l];
-      const gw = net.grads.subarray(slot.weightOffset, slot.weightOffset + slot.inDim * slot.outDim);
+      const gw = net.grads.subarray(
+        slot.weightOffset,
+        slot.weightOffset + slot.inDim * slot.outDim,
+      );
       const gb = net.grads.subarray(slot.biasOffset, slot.biasOffset + slot.outDim);
       expectClose(gw, flat(c.backward.grad_weights[l]), rtol, tol, `${c.name} dW${l + 1}`);
       expectClose(gb, flat(c.backward.grad_biases[l]), rtol, tol, `${c.name} db${l + 1}`);

@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createOptimizer } from "../../src/optim/create-optimizer.js";
-import {
-  OPTIMIZER_NAMES,
-  optimizerInputSchema,
-  optimizerSchema,
-} from "../../src/optim/schema.js";
+import { OPTIMIZER_NAMES, optimizerInputSchema, optimizerSchema } from "../../src/optim/schema.js";
 import { GOLDEN_CASES, configFromGolden } from "./golden.js";
 
 const grads = [

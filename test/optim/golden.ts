@@ -96,7 +96,8 @@ export function replayGolden(
       maxDiff = Math.max(maxDiff, diff);
       const allowed = tolerance.atol + tolerance.rtol * Math.abs(want[i]);
       if (failure === null && !(diff <= allowed)) {
-        failure = `step ${k + 1}, element ${i}: got ${params[i]}, want ${want[i]}, ` +
+        failure =
+          `step ${k + 1}, element ${i}: got ${params[i]}, want ${want[i]}, ` +
           `|diff| ${diff.toExponential(3)} > ${allowed.toExponential(3)}`;
       }
     }
@@ -109,9 +110,10 @@ export type Precision = "float64" | "float32";
 
 /** Replay a case in one precision and fail with the first violation and the largest diff. */
 export function expectMatchesGolden(c: GoldenCase, precision: Precision): ReplayResult {
-  const result = precision === "float64"
-    ? replayGolden(c, Float64Array, FLOAT64_TOLERANCE)
-    : replayGolden(c, Float32Array, FLOAT32_TOLERANCE);
+  const result =
+    precision === "float64"
+      ? replayGolden(c, Float64Array, FLOAT64_TOLERANCE)
+      : replayGolden(c, Float32Array, FLOAT32_TOLERANCE);
 
   const steps = c.gradients.length;
   const largest = `largest |diff| over ${steps} steps: ${result.maxDiff.toExponential(3)}`;

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  OPTIMIZER_NAMES,
-  optimizerInputSchema,
-  optimizerSchema,
-} from "../../src/optim/schema.js";
+import { OPTIMIZER_NAMES, optimizerInputSchema, optimizerSchema } from "../../src/optim/schema.js";
 import { configFromGolden, goldenCases } from "./golden.js";
 
 // PyTorch's documented defaults (docs.pytorch.org/docs/stable/generated/torch.optim.*.html);

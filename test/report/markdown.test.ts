@@ -8,7 +8,11 @@ import { rangeTest, withoutSuggestion } from "../helpers/results.js";
 
 // Each Markdown table as its header cells and body rows (cells split on unescaped pipes).
 function tables(markdown: string): { head: string[]; rows: string[][] }[] {
-  const cells = (line: string) => line.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim());
+  const cells = (line: string) =>
+    line
+      .slice(1, -1)
+      .split(/(?<!\\)\|/)
+      .map((c) => c.trim());
   return markdown
     .split(/\n{2,}/)
     .map((block) => block.split("\n"))
@@ -23,10 +27,7 @@ describe("the Markdown summary (renderMarkdown)", () => {
   let compare: RangeTestResult;
 
   beforeAll(async () => {
-    [single, compare] = await Promise.all([
-      rangeTest("iris.yaml"),
-      rangeTest("iris-compare.yaml"),
-    ]);
+    [single, compare] = await Promise.all([rangeTest("iris.yaml"), rangeTest("iris-compare.yaml")]);
   });
 
   it("opens with a heading and one line describing data, model and sweep", () => {
@@ -49,8 +50,12 @@ describe("the Markdown summary (renderMarkdown)", () => {
       expect(markdown).toContain(`Suggested lr: **${fmtNum(result.suggestion?.lr)}**`);
     }
     const rows = runsTable(renderMarkdown(compare))?.rows ?? [];
-    expect(rows.map((r) => r[1])).toEqual(
-      ["sgd (momentum 0)", "sgd (momentum 0.9)", "adam", "adamw"]);
+    expect(rows.map((r) => r[1])).toEqual([
+      "sgd (momentum 0)",
+      "sgd (momentum 0.9)",
+      "adam",
+      "adamw",
+    ]);
     expect(rows[1][2]).not.toContain("**");
     expect(rows[1][6]).toBe(`diverged at lr ${fmtNum(compare.runs[1].stop.lr)}`);
   });

@@ -46,10 +46,7 @@ describe("the SVG chart (renderSvg)", () => {
   let compare: RangeTestResult;
 
   beforeAll(async () => {
-    [single, compare] = await Promise.all([
-      rangeTest("iris.yaml"),
-      rangeTest("iris-compare.yaml"),
-    ]);
+    [single, compare] = await Promise.all([rangeTest("iris.yaml"), rangeTest("iris-compare.yaml")]);
   });
 
   it("has a tag-balance check that catches a tag closed out of order", () => {
@@ -77,8 +74,9 @@ describe("the SVG chart (renderSvg)", () => {
       expect(legend).toContain(`>${name}<`);
     }
     // runs after the first are told apart by their dash pattern, not only by colour
-    const dashes = (svg.match(/<path class="loss-smoothed"[^>]*>/g) ?? [])
-      .map((tag) => /stroke-dasharray="([^"]*)"/.exec(tag)?.[1] ?? "solid");
+    const dashes = (svg.match(/<path class="loss-smoothed"[^>]*>/g) ?? []).map(
+      (tag) => /stroke-dasharray="([^"]*)"/.exec(tag)?.[1] ?? "solid",
+    );
     expect(new Set(dashes).size).toBe(compare.runs.length);
   });
 

@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import {
-  linearScaledLr,
-  scaleLrForBatch,
-  sqrtScaledLr,
-} from "../../src/schedule/batch-scaling.js";
+import { linearScaledLr, scaleLrForBatch, sqrtScaledLr } from "../../src/schedule/batch-scaling.js";
 
 describe("batch-size scaling of a found lr", () => {
   it("multiplies by B / b under the linear rule (Goyal et al. 2017)", () => {

@@ -40,6 +40,8 @@ export function compareSeries(
 
 /** One line for an assertion message. */
 export function describeComparison(what: string, c: Comparison): string {
-  return `${what}: largest |diff| ${c.maxAbs.toExponential(2)}, ` +
-    `largest rel diff ${c.maxRel.toExponential(2)}, worst at index ${c.worstAt}`;
+  return (
+    `${what}: largest |diff| ${c.maxAbs.toExponential(2)}, ` +
+    `largest rel diff ${c.maxRel.toExponential(2)}, worst at index ${c.worstAt}`
+  );
 }

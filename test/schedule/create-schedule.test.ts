@@ -17,22 +17,19 @@ describe("every golden PyTorch scheduler case", () => {
     expect(CASES).toHaveLength(18);
   });
 
-  it.each(CASES.map((c) => [c.name, c] as const))(
-    "reproduces %s at every step",
-    (name, c) => {
-      const config = scheduleSchema.parse(goldenBlock(c));
-      const schedule = createSchedule(config);
-      const table = tabulateSchedule(schedule, c.n_steps);
+  it.each(CASES.map((c) => [c.name, c] as const))("reproduces %s at every step", (name, c) => {
+    const config = scheduleSchema.parse(goldenBlock(c));
+    const schedule = createSchedule(config);
+    const table = tabulateSchedule(schedule, c.n_steps);
 
-      const lr = compareSeries(table.lr, c.lr, RTOL, ATOL);
-      expect(lr.ok, describeComparison(`${name} lr`, lr)).toBe(true);
+    const lr = compareSeries(table.lr, c.lr, RTOL, ATOL);
+    expect(lr.ok, describeComparison(`${name} lr`, lr)).toBe(true);
 
-      if (c.momentum === undefined) return;
-      expect(table.momentum, `${name} has a momentum schedule`).toBeDefined();
-      const momentum = compareSeries(table.momentum ?? [], c.momentum, RTOL, ATOL);
-      expect(momentum.ok, describeComparison(`${name} momentum`, momentum)).toBe(true);
-    },
-  );
+    if (c.momentum === undefined) return;
+    expect(table.momentum, `${name} has a momentum schedule`).toBeDefined();
+    const momentum = compareSeries(table.momentum ?? [], c.momentum, RTOL, ATOL);
+    expect(momentum.ok, describeComparison(`${name} momentum`, momentum)).toBe(true);
+  });
 
   it.each(CASES.map((c) => [c.name, c] as const))(
     "keeps %s finite and non-negative far past its planned steps",

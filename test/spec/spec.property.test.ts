@@ -19,7 +19,7 @@ function mutate(spec: unknown, path: number[], value: unknown): unknown {
   const keys = Object.keys(spec as object);
   if (keys.length === 0) return value;
   const key = keys[path[0] % keys.length];
-  const copy: Record<string, unknown> = Array.isArray(spec) ? [...spec] as never : { ...spec };
+  const copy: Record<string, unknown> = Array.isArray(spec) ? ([...spec] as never) : { ...spec };
   copy[key] = mutate((spec as Record<string, unknown>)[key], path.slice(1), value);
   return copy;
 }
@@ -40,18 +40,27 @@ function outcome(raw: unknown): "ok" | "typed" {
 
 describe("spec resolution under random input", () => {
   it("returns a spec or a typed error for arbitrary values", () => {
-    fc.assert(fc.property(fc.anything(), (raw) => {
-      outcome(raw);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.anything(), (raw) => {
+        outcome(raw);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("returns a spec or a typed error for a valid spec with one value replaced", () => {
-    const value = fc.oneof(fc.anything(), fc.double(), fc.string(), fc.constantFrom(-1, 0, 1e400,
-      Number.NaN, "", null, [], {}));
-    fc.assert(fc.property(fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), value,
-      (path, v) => {
+    const value = fc.oneof(
+      fc.anything(),
+      fc.double(),
+      fc.string(),
+      fc.constantFrom(-1, 0, 1e400, Number.NaN, "", null, [], {}),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), value, (path, v) => {
         outcome(mutate(VALID, path, v));
-      }), { numRuns: 500 });
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("accepts the unmutated spec", () => {

@@ -19,10 +19,20 @@ describe("suggestion rules on PyTorch's Iris curves", () => {
       const { first_index: first, last_index: last } = c.suggestions.window;
       const s = c.smoothed_loss.slice(first, last + 1) as number[];
       const x = c.lr.slice(first, last + 1).map(Math.log10);
-      expectClose(gradientUnit(s), c.suggestions.steepest_gradient_wrt_index.gradient, 1e-9, 1e-15,
-        "unit gradient");
-      expectClose(gradientAt(s, x), c.suggestions.steepest_gradient_wrt_log10_lr.gradient, 1e-9,
-        1e-14, "log10 gradient");
+      expectClose(
+        gradientUnit(s),
+        c.suggestions.steepest_gradient_wrt_index.gradient,
+        1e-9,
+        1e-15,
+        "unit gradient",
+      );
+      expectClose(
+        gradientAt(s, x),
+        c.suggestions.steepest_gradient_wrt_log10_lr.gradient,
+        1e-9,
+        1e-14,
+        "log10 gradient",
+      );
     },
   );
 
@@ -32,8 +42,12 @@ describe("suggestion rules on PyTorch's Iris curves", () => {
       const { first_index: first, last_index: last } = c.suggestions.window;
       const v = valley(c.smoothed_loss.slice(first, last + 1) as number[]);
       const g = c.suggestions.valley_fastai;
-      expect([v.index, v.start, v.end, v.length]).toEqual([g.index_in_window,
-        g.max_start_in_window, g.max_end_in_window, g.longest_decreasing_subsequence_length]);
+      expect([v.index, v.start, v.end, v.length]).toEqual([
+        g.index_in_window,
+        g.max_start_in_window,
+        g.max_end_in_window,
+        g.longest_decreasing_subsequence_length,
+      ]);
     },
   );
 });
@@ -44,8 +58,10 @@ describe("guard rails of the suggestion", () => {
     const out = suggest(lr, [1, 0.9, 0.8, 5], [1, 0.9, 0.8, 5], 4, "valley");
     expect(out.pick).toBeNull();
     expect(out.range).toBeNull();
-    expect(out.reason).toBe(`only 4 usable points, need ≥ ${MIN_ITERATIONS}; ` +
-      "lower start_lr/end_lr or raise iterations");
+    expect(out.reason).toBe(
+      `only 4 usable points, need ≥ ${MIN_ITERATIONS}; ` +
+        "lower start_lr/end_lr or raise iterations",
+    );
     for (const m of SUGGEST_METHODS) expect(out.suggestions[m]).toBeNull();
   });
 
@@ -63,7 +79,7 @@ describe("guard rails of the suggestion", () => {
     const n = 100;
     const curve = Array.from({ length: n }, (_, i) => {
       const t = i / (n - 1);
-      return 1 - 0.8 * Math.sin(Math.PI * Math.min(t, 0.8) / 1.6) + (t > 0.8 ? (t - 0.8) * 5 : 0);
+      return 1 - 0.8 * Math.sin((Math.PI * Math.min(t, 0.8)) / 1.6) + (t > 0.8 ? (t - 0.8) * 5 : 0);
     });
     const out = suggest(ladder(n), curve, curve, n, method);
     expect(out.pick).not.toBeNull();

@@ -46,8 +46,13 @@ describe("the lr ladder and the loss it is paired with (BL-07)", () => {
   });
 
   it("keeps a constant ratio between consecutive learning rates over 40 steps", () => {
-    const r = sweepOn(bl01(), { start_lr: 1e-4, end_lr: 1, iterations: 40, batch_size: 4,
-      divergence: false });
+    const r = sweepOn(bl01(), {
+      start_lr: 1e-4,
+      end_lr: 1,
+      iterations: 40,
+      batch_size: 4,
+      divergence: false,
+    });
     const ratios = r.points.slice(1).map((p, i) => p.lr / r.points[i].lr);
     for (const q of ratios) expect(Math.abs(q / ratios[0] - 1)).toBeLessThan(1e-12);
   });
@@ -61,8 +66,13 @@ describe("the lr ladder and the loss it is paired with (BL-07)", () => {
   });
 
   function runShort(n: number): number[] {
-    const r = sweepOn(bl01(), { start_lr: 1e-4, end_lr: 1, iterations: n, batch_size: 4,
-      divergence: false });
+    const r = sweepOn(bl01(), {
+      start_lr: 1e-4,
+      end_lr: 1,
+      iterations: n,
+      batch_size: 4,
+      divergence: false,
+    });
     return r.points.map((p) => p.lr);
   }
 });
@@ -73,8 +83,12 @@ describe("data shorter than the sweep (BL-04)", () => {
   const data = makeDataset(rows, y, "regression");
 
   it("runs all 20 steps over 3 batches per epoch by cycling through the data", () => {
-    const r = sweepOn(data, { start_lr: 1e-5, end_lr: 1e-2, iterations: 20, batch_size: 4 },
-      "sgd", { shuffle: true });
+    const r = sweepOn(
+      data,
+      { start_lr: 1e-5, end_lr: 1e-2, iterations: 20, batch_size: 4 },
+      "sgd",
+      { shuffle: true },
+    );
     expect(r.points).toHaveLength(20);
     expect(r.batches_per_epoch).toBe(3);
     expect(r.epochs).toBeCloseTo(20 / 3, 10);
@@ -88,8 +102,11 @@ describe("divergence stop (BL-06)", () => {
   const data = makeDataset(x, y, "regression");
 
   it("does not fire on rounding noise once a noise-free loss is near zero", () => {
-    const r = sweepOn(data, { start_lr: 1e-4, end_lr: 10, iterations: 100, batch_size: 6,
-      divergence: 4 }, { name: "sgd", momentum: 0.9 });
+    const r = sweepOn(
+      data,
+      { start_lr: 1e-4, end_lr: 10, iterations: 100, batch_size: 6, divergence: 4 },
+      { name: "sgd", momentum: 0.9 },
+    );
     const first = r.points[0].smoothed_loss as number;
     if (r.stop.reason === "diverged") {
       const at = r.points[r.stop.step].smoothed_loss as number;
@@ -99,8 +116,11 @@ describe("divergence stop (BL-06)", () => {
   });
 
   it("runs every step while the loss is finite when the stop is off", () => {
-    const r = sweepOn(data, { start_lr: 1e-4, end_lr: 10, iterations: 100, batch_size: 6,
-      divergence: false }, { name: "sgd", momentum: 0.9 });
+    const r = sweepOn(
+      data,
+      { start_lr: 1e-4, end_lr: 10, iterations: 100, batch_size: 6, divergence: false },
+      { name: "sgd", momentum: 0.9 },
+    );
     if (r.stop.reason === "non_finite") {
       expect(r.stop.message).toMatch(/^divergence stop disabled; stopped at step \d+/);
     } else {
@@ -112,8 +132,11 @@ describe("divergence stop (BL-06)", () => {
 
 describe("non-finite losses (BL-01)", () => {
   it("stops on the first non-finite loss, keeps it as null, and names the step", () => {
-    const r = sweepOn(bl01(), { start_lr: 1e-4, end_lr: 1e3, iterations: 80, batch_size: 4,
-      divergence: false }, { name: "sgd", momentum: 0.9 });
+    const r = sweepOn(
+      bl01(),
+      { start_lr: 1e-4, end_lr: 1e3, iterations: 80, batch_size: 4, divergence: false },
+      { name: "sgd", momentum: 0.9 },
+    );
     expect(r.stop.reason).toBe("non_finite");
     const last = r.points[r.points.length - 1];
     expect(last.loss).toBeNull();
@@ -137,17 +160,27 @@ describe("smoothing starts from the first loss (BL-11)", () => {
   const data = makeDataset(x, y, "classification");
 
   it("gives a first smoothed value equal to the first loss and stays near it", () => {
-    const r = sweepOn(data, { start_lr: 1e-7, end_lr: 1e-6, iterations: 20, batch_size: 10,
-      smoothing: 0.98 });
+    const r = sweepOn(data, {
+      start_lr: 1e-7,
+      end_lr: 1e-6,
+      iterations: 20,
+      batch_size: 10,
+      smoothing: 0.98,
+    });
     const first = r.points[0].loss as number;
     expect(r.points[0].smoothed_loss).toBe(first);
-    for (const p of r.points) expect(Math.abs((p.smoothed_loss as number) - first)).toBeLessThan(1e-4);
+    for (const p of r.points)
+      expect(Math.abs((p.smoothed_loss as number) - first)).toBeLessThan(1e-4);
   });
 });
 
 describe("gradient accumulation (BL-12)", () => {
   const rows = Array.from({ length: 8 }, (_, i) => [i / 7, ((i * 5) % 8) / 7]);
-  const data = makeDataset(rows, rows.map(([a, b]) => a + 2 * b), "regression");
+  const data = makeDataset(
+    rows,
+    rows.map(([a, b]) => a + 2 * b),
+    "regression",
+  );
 
   it("gives the same lr and loss columns for 2 rows × 4 micro-batches as for batches of 8", () => {
     const base = { start_lr: 1e-3, end_lr: 1, iterations: 10, divergence: false };

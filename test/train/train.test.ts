@@ -24,8 +24,12 @@ describe("training with the found range (lr-find train)", () => {
   it("stops early when the validation loss stalls, and restores the best weights", async () => {
     const base = loadSpec(IRIS_TRAIN);
     // a tiny constant rate: the loss barely moves, so min_delta makes every epoch a stall
-    const spec = { ...base, schedule: undefined, seed: 1,
-      train: { ...base.train, epochs: 50, patience: 3, min_delta: 0.05, lr: 1e-6 } };
+    const spec = {
+      ...base,
+      schedule: undefined,
+      seed: 1,
+      train: { ...base.train, epochs: 50, patience: 3, min_delta: 0.05, lr: 1e-6 },
+    };
     const run = await runTraining(spec);
     expect(run.result.stop).toBe("early_stopped");
     expect(run.result.epochs).toHaveLength(4);
@@ -37,7 +41,9 @@ describe("training with the found range (lr-find train)", () => {
     const check = await runCheck(spec, {
       rates: { file: "memory", suggestion: { lr: 0.01, method: "valley" }, range: null },
     });
-    expect(check.rows.map((r) => r.lr)).toEqual([0.001, 0.01, 0.1].map((v) => expect.closeTo(v, 12)));
+    expect(check.rows.map((r) => r.lr)).toEqual(
+      [0.001, 0.01, 0.1].map((v) => expect.closeTo(v, 12)),
+    );
     expect(check.rows.every((r) => r.val_loss !== null)).toBe(true);
     expect(check.best_factor).not.toBeNull();
     expect(check.verdict).toMatch(/suggestion/);

@@ -25,11 +25,23 @@ export type GemmInit = typeof INIT_ZERO | typeof INIT_ADD | typeof INIT_BIAS;
  * they are flat so that a call allocates nothing.
  */
 export function gemmTs(
-  c: FloatArray, cOff: number, ldc: number,
-  a: FloatArray, aOff: number, ars: number, aks: number,
-  m: FloatArray, mOff: number, mks: number, mns: number,
-  R: number, N: number, K: number,
-  init: GemmInit, bias: FloatArray | null, biasOff: number,
+  c: FloatArray,
+  cOff: number,
+  ldc: number,
+  a: FloatArray,
+  aOff: number,
+  ars: number,
+  aks: number,
+  m: FloatArray,
+  mOff: number,
+  mks: number,
+  mns: number,
+  R: number,
+  N: number,
+  K: number,
+  init: GemmInit,
+  bias: FloatArray | null,
+  biasOff: number,
 ): void {
   let n = 0;
 
@@ -40,7 +52,14 @@ export function gemmTs(
     let r = 0;
 
     for (; r + 4 <= R; r += 4) {
-      let c00 = 0, c01 = 0, c10 = 0, c11 = 0, c20 = 0, c21 = 0, c30 = 0, c31 = 0;
+      let c00 = 0,
+        c01 = 0,
+        c10 = 0,
+        c11 = 0,
+        c20 = 0,
+        c21 = 0,
+        c30 = 0,
+        c31 = 0;
       let ap = aOff + r * ars;
       let mp = 0;
       for (let k = 0; k < K; k++) {

@@ -34,8 +34,23 @@ export function adamWasm(
   const at = 4 * start;
   const pp = p.byteOffset + at;
   const n = end - start;
-  arena.kernels.adamStep(pp, g.byteOffset + at, m.byteOffset + at, v.byteOffset + at, n,
-    beta1, beta2, 1 - beta1, 1 - beta2, eps, stepSize, bc2Sqrt, weightDecay, decoupled, decay);
+  arena.kernels.adamStep(
+    pp,
+    g.byteOffset + at,
+    m.byteOffset + at,
+    v.byteOffset + at,
+    n,
+    beta1,
+    beta2,
+    1 - beta1,
+    1 - beta2,
+    eps,
+    stepSize,
+    bc2Sqrt,
+    weightDecay,
+    decoupled,
+    decay,
+  );
   return true;
 }
 
@@ -62,7 +77,17 @@ export function sgdWasm(
 
   const at = 4 * start;
   const b = momentum !== 0 ? buf.byteOffset + at : 0;
-  arena.kernels.sgdStep(p.byteOffset + at, g.byteOffset + at, b, end - start, lr, weightDecay,
-    momentum, 1 - dampening, nesterov, first);
+  arena.kernels.sgdStep(
+    p.byteOffset + at,
+    g.byteOffset + at,
+    b,
+    end - start,
+    lr,
+    weightDecay,
+    momentum,
+    1 - dampening,
+    nesterov,
+    first,
+  );
   return true;
 }

@@ -18,11 +18,15 @@ const TARGET = join(HERE, "kernels-binary.ts");
 
 // -O3 and no runtime: the kernels only read and write the memory the host passes in
 const FLAGS = [
-  "--optimizeLevel", "3",
-  "--shrinkLevel", "0",
+  "--optimizeLevel",
+  "3",
+  "--shrinkLevel",
+  "0",
   "--noAssert",
-  "--runtime", "stub",
-  "--enable", "simd",
+  "--runtime",
+  "stub",
+  "--enable",
+  "simd",
   "--importMemory",
   "--noExportMemory",
 ];
