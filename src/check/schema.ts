@@ -4,22 +4,16 @@ import { z } from "zod";
 
 /** "1e-3..1e-1" or [1e-3, 1e-1]: an inclusive lr interval. */
 export const lrIntervalSchema = z
-  .union([
-    z.tuple([z.number().positive(), z.number().positive()]),
-    z
-      .string()
-      .regex(/^\s*[^.\s]+(\.[^.\s]+)?\s*\.\.\s*\S+\s*$/, {
-        error: "expected MIN..MAX, e.g. 1e-3..1e-1",
-      })
-      .transform((text, ctx) => {
-        const [lo, hi] = text.split("..").map((t) => Number(t.trim()));
-        if (!(lo > 0 && hi > 0)) {
-          ctx.addIssue({ code: "custom", message: `expected two numbers > 0, got '${text}'` });
-          return z.NEVER;
-        }
-        return [lo, hi] as [number, number];
-      }),
-  ])
+  .preprocess(
+    (v) => {
+      if (typeof v !== "string") return v;
+      const m = /^\s*([^\s.]+(?:\.[^\s.]+)?)\s*\.\.\s*(\S+)\s*$/.exec(v);
+      return m ? [Number(m[1]), Number(m[2])] : v;
+    },
+    z.tuple([z.number().positive(), z.number().positive()], {
+      error: "expected MIN..MAX such as 1e-4..1e-1, or a list [min, max]",
+    }),
+  )
   .refine(([lo, hi]) => lo < hi, { error: "the lower bound must be below the upper bound" });
 
 export const expectSchema = z.strictObject({

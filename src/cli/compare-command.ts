@@ -6,7 +6,7 @@ import {
   DEFAULT_TOLERANCE,
   readResult,
 } from "../commands/compare.js";
-import { createStyle, fmtNum } from "../report/format.js";
+import { createStyle, fmtNum, wrapText } from "../report/format.js";
 import { RULES } from "../suggest/rules.js";
 import { EXIT } from "./exit.js";
 import type { Io } from "./io.js";
@@ -41,8 +41,13 @@ export function compareCommand(baseline: string, current: string, flags: Compare
           ? "no common range"
           : `max |Δ loss| ${fmtNum(run.curve.max_abs_delta)} over lr ${fmtNum(run.curve.lr_from)}` +
             `–${fmtNum(run.curve.lr_to)}`;
+      const who = `${run.optimizer}${run.repeat > 0 ? ` (repeat ${run.repeat})` : ""}`;
+      lines.push(wrapText(`${who}: ${moves}; ${curve}`, io.columns, "    "));
+    }
+    if (diff.runs.length === 0) {
       lines.push(
-        `${run.optimizer}${run.repeat > 0 ? ` (repeat ${run.repeat})` : ""}: ${moves}; ` + curve,
+        "no run of one appears in the other (the optimizers differ), so only the " +
+          "suggestion is compared",
       );
     }
     io.stdout.write(`${lines.join("\n")}\n`);

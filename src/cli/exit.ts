@@ -3,6 +3,9 @@
 import { CommanderError } from "commander";
 
 import { isLrFindError } from "../errors.js";
+import { wrapText } from "../report/format.js";
+
+const COLUMNS = 80;
 
 /** Exit codes, documented in the README. */
 export const EXIT = {
@@ -25,8 +28,9 @@ export function reportError(error: unknown, write: (text: string) => void): numb
   }
 
   if (isLrFindError(error)) {
+    // the message stays one line (scripts grep it); the hint is prose and may wrap
     write(`lr-find: error [${error.code}]: ${error.message}\n`);
-    if (error.hint) write(`  hint: ${error.hint}\n`);
+    if (error.hint) write(`${wrapText(`  hint: ${error.hint}`, COLUMNS, "    ")}\n`);
     return error.exitCode;
   }
 

@@ -15,14 +15,26 @@ export interface Io {
 /** The real process streams with colour and animation decided from TTY, NO_COLOR and CI. */
 export function processIo(): Io {
   const env = process.env;
+  quietOnBrokenPipe();
   const ci = env.CI !== undefined && env.CI !== "" && env.CI !== "false" && env.CI !== "0";
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== "";
   return {
     stdout: process.stdout,
     stderr: process.stderr,
     color: process.stdout.isTTY === true && !noColor && !ci,
-    animate: process.stderr.isTTY === true && !ci,
+    // a terminal that reports no width (some containers, `script`) cannot redraw a spinner
+    animate: process.stderr.isTTY === true && !ci && !noColor && (process.stderr.columns ?? 0) > 0,
     columns: Math.min(process.stdout.columns ?? 80, 120) || 80,
     env,
   };
+}
+
+// `lr-find --help | head -1`: the reader went away, which is no error of ours
+function quietOnBrokenPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(0);
+      throw error;
+    });
+  }
 }

@@ -37,6 +37,41 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .addOption(
       new Option("--task <task>", "task").choices(["auto", "classification", "regression"]),
     )
+    .addOption(
+      new Option("--missing <policy>", "empty/NA/? cells (default error)").choices([
+        "error",
+        "drop",
+        "mean",
+      ]),
+    )
+    .option(
+      "--features <columns>",
+      "feature columns, comma-separated (default: all others)",
+      parse.columnList,
+    )
+    .option("--exclude <columns>", "columns to leave out, comma-separated", parse.columnList)
+    .option(
+      "--delimiter <char>",
+      "field delimiter (default: detected; \\t for tab)",
+      parse.delimiter,
+    )
+    .addOption(
+      new Option("--header <mode>", "first line is a header (default auto)").choices([
+        "auto",
+        "true",
+        "false",
+      ]),
+    )
+    .addOption(new Option("--decimal <mark>", "decimal mark (default .)").choices([".", ","]))
+    .addOption(
+      new Option("--thousands <sep>", "thousands separator (default none)").choices([
+        "none",
+        ",",
+        ".",
+        " ",
+        "'",
+      ]),
+    )
     .option(
       "--optimizer <names>",
       "optimizer(s), comma-separated to compare: sgd,adam",

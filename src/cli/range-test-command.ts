@@ -7,7 +7,7 @@ import { extname, resolve } from "node:path";
 import { runRangeTest, type RangeTestResult } from "../commands/range-test.js";
 import { createAbortFlag } from "../sweep/pool.js";
 import { LrFindError } from "../errors.js";
-import { createStyle } from "../report/format.js";
+import { createStyle, wrapText } from "../report/format.js";
 import { toCsv, toJson } from "../report/json.js";
 import { renderMarkdown } from "../report/markdown.js";
 import { renderSvg } from "../report/svg.js";
@@ -29,6 +29,13 @@ import type { Io } from "./io.js";
 export interface RangeTestFlags {
   target?: string;
   task?: string;
+  missing?: string;
+  features?: (string | number)[];
+  exclude?: (string | number)[];
+  delimiter?: string;
+  header?: string;
+  decimal?: string;
+  thousands?: string;
   optimizer?: string[];
   startLr?: number;
   endLr?: number;
@@ -58,6 +65,12 @@ export interface RangeTestFlags {
 
 const FLAG_PATHS: [keyof RangeTestFlags, string, string][] = [
   ["task", "data.task", "--task"],
+  ["missing", "data.missing", "--missing"],
+  ["features", "data.features", "--features"],
+  ["exclude", "data.exclude", "--exclude"],
+  ["delimiter", "data.delimiter", "--delimiter"],
+  ["decimal", "data.decimal", "--decimal"],
+  ["thousands", "data.thousands", "--thousands"],
   ["startLr", "sweep.start_lr", "--start-lr"],
   ["endLr", "sweep.end_lr", "--end-lr"],
   ["iterations", "sweep.iterations", "--iterations"],
@@ -94,12 +107,21 @@ export async function rangeTestCommand(input: string | undefined, flags: RangeTe
   }
 
   for (const file of flags.out ?? []) writerFor(file);
+  const baseline = flags.baseline === undefined ? undefined : readResult(flags.baseline);
   const overrides = toOverrides(flags);
   const spec = isSpecFile(input)
     ? loadSpec(input, overrides)
     : resolveSpec({ data: { path: input } }, undefined, process.cwd(), overrides);
   const seed = spec.seed ?? randomInt(0, 2 ** 31);
-  if (spec.grid !== undefined || flags.shard !== undefined) {
+  if (flags.shard !== undefined && spec.grid === undefined) {
+    throw new LrFindError(
+      "flag.invalid",
+      "--shard splits a grid, and the spec has no grid: block",
+      { path: "--shard" },
+      "add grid: (optimizer, batch_size, hidden, seed lists) to the spec",
+    );
+  }
+  if (spec.grid !== undefined) {
     if (flags.baseline !== undefined || spec.expect !== undefined) {
       throw new LrFindError(
         "flag.invalid",
@@ -133,6 +155,8 @@ export async function rangeTestCommand(input: string | undefined, flags: RangeTe
           progress.update(run, spec.optimizers[run % spec.optimizers.length].name, step, total),
       },
     );
+  } catch (error) {
+    throw spec.source === undefined ? inFlagTerms(error) : error;
   } finally {
     progress.stop();
     process.removeListener("SIGINT", onSigint);
@@ -149,19 +173,26 @@ export async function rangeTestCommand(input: string | undefined, flags: RangeTe
     );
   }
   if (!flags.quiet)
-    for (const w of result.warnings) io.stderr.write(`lr-find: warning: ${w.message}\n`);
+    for (const w of result.warnings) {
+      io.stderr.write(`${wrapText(`lr-find: warning: ${w.message}`, io.columns)}\n`);
+    }
   if (spec.seed === undefined && !flags.quiet) {
     io.stderr.write(`lr-find: no seed given; used ${seed} (pass --seed ${seed} to repeat)\n`);
   }
 
-  return finalCode(result, flags, io);
+  return finalCode(result, flags, io, baseline);
 }
 
 // expectations and a baseline comparison turn into exit 3 with one line per failure
-function finalCode(result: RangeTestResult, flags: RangeTestFlags, io: Io): number {
+function finalCode(
+  result: RangeTestResult,
+  flags: RangeTestFlags,
+  io: Io,
+  baseline: RangeTestResult | undefined,
+): number {
   const failures = result.spec.expect ? checkExpectations(result, result.spec.expect) : [];
-  if (flags.baseline !== undefined) {
-    const diff = compareResults(readResult(flags.baseline), result);
+  if (baseline !== undefined) {
+    const diff = compareResults(baseline, result);
     failures.push(...baselineFailures(diff, flags.tolerance ?? DEFAULT_TOLERANCE));
   }
   for (const f of failures) io.stderr.write(`lr-find: check failed: ${f}\n`);
@@ -179,6 +210,10 @@ function toOverrides(flags: RangeTestFlags): Override[] {
   if (flags.target !== undefined) {
     const value = /^\d+$/.test(flags.target) ? Number(flags.target) : flags.target;
     overrides.push({ path: ["data", "target"], value, flag: "--target" });
+  }
+  if (flags.header !== undefined) {
+    const value = flags.header === "auto" ? "auto" : flags.header === "true";
+    overrides.push({ path: ["data", "header"], value, flag: "--header" });
   }
   if (flags.optimizer !== undefined) {
     const value = flags.optimizer.length === 1 ? flags.optimizer[0] : flags.optimizer;
@@ -226,4 +261,32 @@ function writeOutput(file: string, result: RangeTestResult): void {
       "check that the folder exists and is writable",
     );
   }
+}
+
+const DATA_FLAGS = [
+  "missing",
+  "delimiter",
+  "header",
+  "decimal",
+  "thousands",
+  "task",
+  "target",
+  "features",
+  "exclude",
+  "validation",
+];
+
+// without a spec file, hints that name spec fields (data.missing: drop) name the flags instead
+function inFlagTerms(error: unknown): unknown {
+  if (!(error instanceof LrFindError) || error.hint === undefined) return error;
+  let hint = error.hint.replace(
+    /check data\.path; a relative path is resolved from the folder of the spec file/,
+    "check the path; it is relative to the current folder",
+  );
+  hint = hint.replace(/check data\.path/, "check the path");
+  for (const name of DATA_FLAGS) {
+    hint = hint.replace(new RegExp(`data\\.${name}(: ?| )?`, "g"), `--${name} `);
+  }
+  hint = hint.replace(/\bset --/g, "pass --");
+  return new LrFindError(error.code, error.message, error.place, hint.replace(/ +$/, ""));
 }

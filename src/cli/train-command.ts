@@ -2,14 +2,14 @@
 
 import { randomInt } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { extname, resolve } from "node:path";
 
 import { readSavedRates } from "../commands/rates-from-result.js";
 import { runCheck, runTraining } from "../commands/train.js";
 import { LrFindError } from "../errors.js";
 import { createLayout } from "../model/layout.js";
 import { saveWeights } from "../model/weights.js";
-import { createStyle } from "../report/format.js";
+import { createStyle, wrapText } from "../report/format.js";
 import { renderCheck, renderTrain } from "../report/train-report.js";
 import { loadSpec, type Override } from "../spec/load-spec.js";
 import { EXIT } from "./exit.js";
@@ -37,6 +37,14 @@ export async function trainCommand(input: string | undefined, flags: TrainFlags,
       "lr-find train needs a spec file",
       {},
       "e.g. lr-find train configs/iris-train.yaml",
+    );
+  }
+  if (![".yaml", ".yml", ".json"].includes(extname(input).toLowerCase())) {
+    throw new LrFindError(
+      "flag.invalid",
+      `lr-find train needs a spec file (.yaml/.json), got ${input}`,
+      {},
+      "write a spec with data:, optimizer: and train: (see configs/iris-train.yaml)",
     );
   }
   const overrides: Override[] = [];
@@ -89,5 +97,5 @@ export async function trainCommand(input: string | undefined, flags: TrainFlags,
 
 function warn(io: Io, flags: TrainFlags, warnings: string[]): void {
   if (flags.quiet) return;
-  for (const w of warnings) io.stderr.write(`lr-find: warning: ${w}\n`);
+  for (const w of warnings) io.stderr.write(`${wrapText(`lr-find: warning: ${w}`, io.columns)}\n`);
 }

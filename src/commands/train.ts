@@ -29,7 +29,7 @@ export interface TrainRunResult {
   version: string;
   spec: ResolvedSpec & { seed: number };
   data: ReturnType<typeof describeData>;
-  schedule: { kind: string; steps: number; lr_first: number; lr_last: number };
+  schedule: { kind: string; steps: number; lr_first: number; lr_max: number; lr_last: number };
   result: Omit<TrainResult, "params">;
   warnings: string[];
   params: Float32Array;
@@ -65,7 +65,13 @@ export async function runTraining(
     version: VERSION,
     spec,
     data: describeData(dataset),
-    schedule: { kind, steps, lr_first: schedule.lrAt(0), lr_last: schedule.lrAt(totalSteps - 1) },
+    schedule: {
+      kind,
+      steps,
+      lr_first: schedule.lrAt(0),
+      lr_max: peakLr(schedule, totalSteps),
+      lr_last: schedule.lrAt(totalSteps - 1),
+    },
     result: rest,
     warnings,
     params,
@@ -216,4 +222,10 @@ function buildSchedule(
     );
   }
   return { schedule: createSchedule(config), kind: config.kind, steps: config.steps };
+}
+
+function peakLr(schedule: Schedule, steps: number): number {
+  let max = 0;
+  for (let t = 0; t < steps; t++) max = Math.max(max, schedule.lrAt(t));
+  return max;
 }

@@ -2,6 +2,8 @@
 
 import { z } from "zod";
 
+import { seedSchema } from "../spec/seed.js";
+
 import { optimizerInputSchema } from "../optim/schema.js";
 
 export const gridSchema = z.strictObject({
@@ -11,15 +13,6 @@ export const gridSchema = z.strictObject({
     .array(z.array(z.number().int().min(1).max(65_536)).max(32))
     .min(1)
     .optional(),
-  seed: z
-    .array(
-      z
-        .number()
-        .int()
-        .min(0)
-        .max(2 ** 32 - 1),
-    )
-    .min(1)
-    .optional(),
+  seed: z.array(seedSchema).min(1).optional(),
 });
 export type GridConfig = z.output<typeof gridSchema>;

@@ -30,3 +30,22 @@ export function createStyle(color: boolean): Style {
   if (!color) return { bold: id, dim: id, accent: id, warn: id, color };
   return { bold: wrap(1, 22), dim: wrap(2, 22), accent: wrap(36, 39), warn: wrap(33, 39), color };
 }
+
+/** Wrap text at `width` columns on spaces; continuation lines start with `indent`. */
+export function wrapText(text: string, width: number, indent = "  "): string {
+  const out: string[] = [];
+  for (const para of text.split("\n")) {
+    let line = "";
+    for (const word of para.split(" ")) {
+      const next = line === "" ? word : `${line} ${word}`;
+      if (line !== "" && next.length > width) {
+        out.push(line);
+        line = `${indent}${word}`;
+      } else {
+        line = next;
+      }
+    }
+    out.push(line);
+  }
+  return out.join("\n");
+}

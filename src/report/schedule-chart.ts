@@ -25,7 +25,7 @@ export function renderSeries(title: string, values: ArrayLike<number>, width: nu
   for (const t of ticks) {
     const text = String(t);
     const col = axis + 1 + Math.round((t / Math.max(1, n - 1)) * (cols - 1));
-    const at = Math.min(col, chars.length - text.length);
+    const at = Math.min(col - Math.floor(text.length / 2), axis + cols - text.length + 1);
     for (let i = 0; i < text.length; i++) chars[at + i] = text[i];
   }
   const xLabel = `${" ".repeat(Math.max(0, axis - 5))}step ${chars.slice(axis).join("")}`.trimEnd();

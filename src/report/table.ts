@@ -44,7 +44,7 @@ export function suggestionTable(run: RunResult, method: string, style: Style): s
 export function comparisonTable(runs: RunResult[], labels: string[], style: Style): string {
   const pickHead = runs[0]?.pick?.method ?? "suggestion";
   const table = makeTable(
-    ["#", "optimizer", pickHead, "range", "min loss", "stopped at lr"],
+    ["#", "optimizer", pickHead, "range", "min", "stopped"],
     style,
   );
 

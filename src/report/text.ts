@@ -72,7 +72,8 @@ function header(result: RangeTestResult, style: Style, width: number): string[] 
   const sweepParts = [
     spec.optimizers.map(describeOptimizer).join(", "),
     `lr ${fmtNum(s.start_lr)} → ${fmtNum(s.end_lr)} ${s.mode}`,
-    `${s.iterations} steps over ${run.batches_per_epoch} batches/epoch ` +
+    `${s.iterations} steps over ${run.batches_per_epoch} ` +
+      `${run.batches_per_epoch === 1 ? "batch" : "batches"}/epoch ` +
       `(≈${fmtNum(run.epochs)} epochs)`,
     `batch ${s.batch_size}${s.accumulate > 1 ? ` × ${s.accumulate} accumulated` : ""}`,
     `seed ${spec.seed}`,

@@ -17,7 +17,8 @@ export function renderTrain(run: TrainRunResult, style: Style, width: number): s
     `${style.bold("model".padEnd(10))}${run.sizes.join("-")} ${spec.model.activation}, ${opt}, ` +
       `batch ${spec.train.batch_size}`,
     `${style.bold("schedule".padEnd(10))}${run.schedule.kind}: ` +
-      `lr ${fmtNum(run.schedule.lr_first)} → ${fmtNum(run.schedule.lr_last)} ` +
+      `lr ${fmtNum(run.schedule.lr_first)}, peak ${fmtNum(run.schedule.lr_max)}, ` +
+      `last ${fmtNum(run.schedule.lr_last)} ` +
       `over ${spec.train.epochs} epochs × ${result.steps_per_epoch} steps`,
     "",
   ];
@@ -49,7 +50,11 @@ export function renderTrain(run: TrainRunResult, style: Style, width: number): s
     const mark = e.epoch === result.best_epoch ? " ◀ best" : "";
     table.push([`${e.epoch}${mark}`, fmtNum(e.train_loss), fmtNum(e.val_loss), acc, fmtNum(e.lr)]);
   }
-  out.push(table.toString(), "", stopLine(run, style));
+  const skipped =
+    result.epochs.length > MAX_ROWS
+      ? [style.dim(`(${MAX_ROWS} of ${result.epochs.length} epochs shown; --json has every one)`)]
+      : [];
+  out.push(table.toString(), ...skipped, "", stopLine(run, style));
   return out.join("\n");
 }
 

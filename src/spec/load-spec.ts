@@ -1,7 +1,7 @@
 // Spec file or flags → ResolvedSpec: parse, normalise, then the cross-field rules.
 
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, extname, resolve } from "node:path";
 
 import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
@@ -43,6 +43,7 @@ export function loadSpec(file: string, overrides: Override[] = []): ResolvedSpec
   }
 
   const text = readFileSync(path, "utf8");
+  if (extname(path).toLowerCase() === ".json") checkStrictJson(path, text);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -54,8 +55,38 @@ export function loadSpec(file: string, overrides: Override[] = []): ResolvedSpec
     throw new SpecError(path, issues);
   }
 
-  const raw: unknown = doc.toJS() ?? {};
+  const raw: unknown = doc.toJS();
+  const shape =
+    raw === null || raw === undefined
+      ? "an empty file"
+      : Array.isArray(raw)
+        ? "a list"
+        : typeof raw !== "object"
+          ? `a ${typeof raw}`
+          : null;
+  if (shape !== null) {
+    throw new SpecError(path, [
+      {
+        path: "",
+        line: 1,
+        message:
+          `the spec must be a mapping of ` + `keys (data:, optimizer:, sweep:, ...), got ${shape}`,
+      },
+    ]);
+  }
   return resolveSpec(raw, { file: path, doc, lines }, dirname(path), overrides);
+}
+
+// YAML accepts JSON's near misses (trailing commas, comments); a .json file must be JSON
+function checkStrictJson(path: string, text: string): void {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = /position (\d+)/.exec(message);
+    const line = at ? text.slice(0, Number(at[1])).split("\n").length : undefined;
+    throw new SpecError(path, [{ path: "", line, message: `not valid JSON: ${message}` }]);
+  }
 }
 
 /** Resolve a spec given as a plain object (from a file or built from flags). */
@@ -142,5 +173,8 @@ function toIssues(
     const message = flag ? `${issue.message} (from ${flag.flag})` : issue.message;
     return [{ path, message, line: flag ? undefined : lineOf(source, at) }];
   });
-  return issues.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+  // one message per field (an int above the safe range would otherwise get two)
+  const seen = new Set<string>();
+  const unique = issues.filter((i) => !seen.has(i.path) && seen.add(i.path) !== undefined);
+  return unique.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
 }

@@ -2,6 +2,8 @@
 
 import { z } from "zod";
 
+import { seedSchema } from "./seed.js";
+
 import { expectSchema } from "../check/schema.js";
 import { dataSchema } from "../data/schema.js";
 import { gridSchema } from "../grid/schema.js";
@@ -35,12 +37,7 @@ export const specSchema = z.strictObject({
     .prefault("sgd"),
   sweep: sweepSchema.prefault({}),
   suggest: suggestSchema.prefault({}),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 32 - 1)
-    .optional(),
+  seed: seedSchema.optional(),
   schedule: scheduleSchema.optional(),
   expect: expectSchema.optional(),
   grid: gridSchema.optional(),

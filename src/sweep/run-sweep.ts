@@ -52,6 +52,14 @@ export function runSweep(input: SweepInput): SweepResult {
   const smoother = new SmoothedLoss(sweep.smoothing);
   const rule = new DivergenceRule(sweep.divergence === false ? 4 : sweep.divergence);
   const warnings: Guard[] = [];
+  if (B > train.rows) {
+    warnings.push({
+      code: "batch_larger_than_data",
+      message:
+        `batch_size ${B} is larger than ` +
+        `the ${train.rows} training rows, so every batch repeats rows; lower sweep.batch_size`,
+    });
+  }
   const points: SweepPoint[] = [];
   let divergenceStep: number | null = null;
   let firstNonFinite: number | null = null;

@@ -68,7 +68,7 @@ describe("loading a spec file", () => {
       3,
       /did you mean 'shuffle'/,
     ],
-    ["a wrong type", "sweep:\n  batch_size: '32'\n", "sweep.batch_size", 4, /expected number/],
+    ["a wrong type", "sweep:\n  batch_size: '32'\n", "sweep.batch_size", 4, /expected a number/],
     [
       "end_lr not above start_lr",
       "sweep:\n  start_lr: 1\n  end_lr: 0.5\n",
