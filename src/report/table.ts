@@ -43,10 +43,7 @@ export function suggestionTable(run: RunResult, method: string, style: Style): s
 /** One row per optimizer: suggestion, range, minimum loss, where it diverged. */
 export function comparisonTable(runs: RunResult[], labels: string[], style: Style): string {
   const pickHead = runs[0]?.pick?.method ?? "suggestion";
-  const table = makeTable(
-    ["#", "optimizer", pickHead, "range", "min", "stopped"],
-    style,
-  );
+  const table = makeTable(["#", "optimizer", pickHead, "range", "min", "stopped"], style);
 
   runs.forEach((run, i) => {
     const losses = run.points.slice(0, run.usable).map((p) => p.smoothed_loss ?? Infinity);
