@@ -128,3 +128,40 @@ describe("BL-04: the header states steps, batches per epoch and epochs", () => {
     expect(run.stdout).toMatch(/stop +completed all 20 steps/);
   });
 });
+
+describe("BL-14: AdamW's decay convention at high learning rates", () => {
+  it("warns with the step and lr where lr × weight_decay reaches 1, and differs from Adam + L2", async () => {
+    const sweep = { start_lr: 1e-3, end_lr: 10, iterations: 40, batch_size: 4, divergence: false };
+    const adamw = spec("bl14w", {
+      optimizer: { name: "adamw", weight_decay: 0.2 },
+      sweep,
+      seed: 1,
+    });
+    const adam = spec("bl14a", { optimizer: { name: "adam", weight_decay: 0.2 }, sweep, seed: 1 });
+    const w = await runCli([adamw, "--json"]);
+    const a = await runCli([adam, "--json"]);
+    const codes = JSON.parse(w.stdout).warnings.map((g: { code: string }) => g.code);
+    expect(codes).toContain("adamw_decay");
+    expect(w.stderr).toMatch(/adamw: lr × weight_decay ≥ 1 from step \d+ \(lr [\d.]+\)/);
+    const lossW = JSON.parse(w.stdout).runs[0].points.map((p: { loss: number }) => p.loss);
+    const lossA = JSON.parse(a.stdout).runs[0].points.map((p: { loss: number }) => p.loss);
+    expect(lossW[0]).toBe(lossA[0]);
+    expect(lossW).not.toEqual(lossA);
+  });
+});
+
+describe("BL-17d: a schedule whose steps come from an empty data file", () => {
+  it("reports the empty file, not a scheduler problem", async () => {
+    const empty = tmp.write("empty.csv", "x1,x2,y\n");
+    const file = tmp.write(
+      "bl17.yaml",
+      `data:\n  path: ${empty}\noptimizer:\n  name: sgd\n` +
+        "  momentum: 0.9\nschedule:\n  kind: one_cycle\n  max_lr: 0.1\n  steps: 10\n" +
+        "train:\n  epochs: 2\n",
+    );
+    const run = await runCli(["train", file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/\[data\.empty\]/);
+    expect(run.stderr).toContain("empty.csv");
+  });
+});
