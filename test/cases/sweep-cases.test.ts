@@ -130,7 +130,7 @@ describe("BL-04: the header states steps, batches per epoch and epochs", () => {
 });
 
 describe("BL-14: AdamW's decay convention at high learning rates", () => {
-  it("warns with the step and lr where lr × weight_decay reaches 1, and differs from Adam + L2", async () => {
+  it("warns where lr × weight_decay reaches 1, and differs from Adam + L2", async () => {
     const sweep = { start_lr: 1e-3, end_lr: 10, iterations: 40, batch_size: 4, divergence: false };
     const adamw = spec("bl14w", {
       optimizer: { name: "adamw", weight_decay: 0.2 },
