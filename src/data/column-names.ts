@@ -11,26 +11,23 @@ export interface ColumnNames {
 /**
  * Names for `width` columns. Without a header they are col1, col2, ... (1-based, like the
  * column numbers in messages). An unnamed last column that is empty on every row comes
- * from a trailing delimiter: it is removed from `rows` too.
+ * from a trailing delimiter: with `emptyLast` (the caller has seen every row) it is left
+ * out, and rows keep a field past the last name.
  */
 export function nameColumns(
   header: string[] | null,
-  rows: string[][],
   width: number,
   file: string,
   headerLine: number | null,
+  emptyLast: boolean,
 ): ColumnNames {
   const names = header !== null ? [...header] : numberedNames(width);
   const warnings: string[] = [];
 
   const last = names.length - 1;
-  const unnamed = header === null || names[last].trim() === "";
-  if (last > 0 && unnamed && rows.every((row) => row[last].trim() === "")) {
+  if (emptyLast && trailingCandidate(header, width)) {
     names.pop();
-    for (const row of rows) row.pop();
-    warnings.push(
-      `column ${last + 1} has no name and no values (a trailing delimiter?); ignored`,
-    );
+    warnings.push(`column ${last + 1} has no name and no values (a trailing delimiter?); ignored`);
   }
   if (header === null) return { names, warnings };
 
@@ -42,6 +39,11 @@ export function nameColumns(
 
   checkDuplicates(names, file, headerLine, warnings);
   return { names, warnings };
+}
+
+/** The last column may be a trailing delimiter's: there is more than one, and it is unnamed. */
+export function trailingCandidate(header: string[] | null, width: number): boolean {
+  return width > 1 && (header === null || header[width - 1].trim() === "");
 }
 
 function numberedNames(width: number): string[] {
@@ -61,7 +63,8 @@ function checkDuplicates(
     if (first !== undefined) {
       throw new LrFindError(
         "data.column",
-        `${file}: header has duplicate name '${visible(name)}' (columns ${first + 1} and ${j + 1})`,
+        `${file}: header has duplicate name '${visible(name)}' ` +
+          `(columns ${first + 1} and ${j + 1})`,
         { file, line: headerLine ?? undefined, column: name },
         "rename one of them; a reference to that name could mean either column",
       );

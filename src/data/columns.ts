@@ -2,13 +2,19 @@
 // when one is not there, list what the file does have (invisible characters shown).
 
 import { LrFindError, visible } from "../errors.js";
-import type { Table } from "./read-table.js";
 import type { DataConfig } from "./schema.js";
 
 type ColumnRef = string | number;
 
 /** How many names an error lists before it says "and N more". */
 const LISTED_NAMES = 30;
+
+/** A table's column names, and what a message about them needs to know. */
+export interface NamedColumns {
+  file: string;
+  names: string[]; // (C,)
+  header: boolean;
+}
 
 export interface ColumnPlan {
   /** Position of the target in the target table (the main table unless target_path). */
@@ -21,12 +27,17 @@ export interface ColumnPlan {
 }
 
 /** Resolve target, features, exclude and categorical; every reference must hit a column. */
-export function planColumns(table: Table, targetTable: Table, config: DataConfig): ColumnPlan {
-  const separate = targetTable !== table;
+export function planColumns(
+  table: NamedColumns,
+  targetTable: NamedColumns | null,
+  config: DataConfig,
+): ColumnPlan {
+  const separate = targetTable !== null;
+  const targets = targetTable ?? table;
   const target =
     config.target === undefined
-      ? targetTable.names.length - 1
-      : resolveColumn(config.target, targetTable, "target");
+      ? targets.names.length - 1
+      : resolveColumn(config.target, targets, "target");
   const targetInMain = separate ? -1 : target;
   const exclude = new Set(config.exclude.map((ref) => resolveColumn(ref, table, "exclude")));
   if (exclude.has(targetInMain)) {
@@ -61,7 +72,7 @@ export function planColumns(table: Table, targetTable: Table, config: DataConfig
 }
 
 /** The position a reference points at, or an error that lists the columns there are. */
-export function resolveColumn(ref: ColumnRef, table: Table, role: string): number {
+export function resolveColumn(ref: ColumnRef, table: NamedColumns, role: string): number {
   const { names, file } = table;
   if (typeof ref === "number") {
     if (ref < names.length) return ref;
@@ -87,10 +98,12 @@ export function resolveColumn(ref: ColumnRef, table: Table, role: string): numbe
   );
 }
 
-function missingColumnHint(ref: string, table: Table): string {
-  if (!table.layout.header) {
-    return "the file has no header line, so its columns are col1, col2, ...; " +
-      "name one that way or by 0-based index, or set data.header: true";
+function missingColumnHint(ref: string, table: NamedColumns): string {
+  if (!table.header) {
+    return (
+      "the file has no header line, so its columns are col1, col2, ...; " +
+      "name one that way or by 0-based index, or set data.header: true"
+    );
   }
   const key = ref.trim().toLowerCase();
   const near = table.names.find((name) => name.trim().toLowerCase() === key);
@@ -98,10 +111,9 @@ function missingColumnHint(ref: string, table: Table): string {
   return "name a column exactly as in the header, or give its 0-based index";
 }
 
-function planError(table: Table, role: string, what: string): LrFindError {
-  return new LrFindError(
-    "data.column",
-    `${table.file}: data.${role} ${what}`,
-    { file: table.file, path: `data.${role}` },
-  );
+function planError(table: NamedColumns, role: string, what: string): LrFindError {
+  return new LrFindError("data.column", `${table.file}: data.${role} ${what}`, {
+    file: table.file,
+    path: `data.${role}`,
+  });
 }

@@ -3,27 +3,20 @@
 // number stops the load with its line, instead of turning the column into text.
 
 import { LrFindError, visible } from "../errors.js";
-import type { ColumnCells } from "./column-cells.js";
-import {
-  describeBadNumber,
-  looksNumeric,
-  numberReader,
-  type NumberFormat,
-} from "./parse-cells.js";
+import type { CellPlace, ColumnSource, FeatureStats } from "./feature-stats.js";
+import { describeBadNumber, numberReader, type NumberFormat } from "./parse-cells.js";
 
 export interface NumericFeature {
   kind: "numeric";
-  column: ColumnCells;
-  values: Float64Array; // (N_kept,) NaN where missing
-  /** Every value is a whole number (for the identifier check). */
-  integers: boolean;
+  stats: FeatureStats;
+  read: (cell: string) => number | undefined;
 }
 
 export interface CategoricalFeature {
   kind: "categorical";
-  column: ColumnCells;
+  stats: FeatureStats;
   categories: string[]; // (K,) sorted by code unit
-  codes: Int32Array; // (N_kept,) index into categories, -1 where missing
+  index: Map<string, number>; // category -> position in `categories`
 }
 
 export type Feature = NumericFeature | CategoricalFeature;
@@ -35,37 +28,13 @@ export const MAX_CATEGORIES = 1000;
 const ID_MIN_ROWS = 20;
 const ID_DISTINCT_SHARE = 0.95;
 
-/** Encode one feature column over the kept rows. */
-export function encodeFeature(
-  column: ColumnCells,
-  keep: Int32Array,
+/** Numbers or categories for a column, from what the first pass counted in it. */
+export function decideFeature(
+  stats: FeatureStats,
   forceCategorical: boolean,
   format: NumberFormat,
 ): Feature {
-  // one pass reads every number and counts what the other cells look like
-  const read = numberReader(format);
-  const values = new Float64Array(keep.length); // (N_kept,) NaN where not a number
-  let numbers = 0;
-  let numberLike = 0;
-  let text = 0;
-  let integers = true;
-  let firstBad = -1;
-  for (let k = 0; k < keep.length; k++) {
-    const i = keep[k];
-    values[k] = Number.NaN;
-    if (column.missing[i] === 1) continue;
-    const value = read(column.cells[i]);
-    if (value !== undefined) {
-      values[k] = value;
-      numbers += 1;
-      if (integers && !Number.isInteger(value)) integers = false;
-      continue;
-    }
-    if (firstBad < 0) firstBad = i;
-    if (looksNumeric(column.cells[i])) numberLike += 1;
-    else text += 1;
-  }
-
+  const { column, numbers, numberLike, text } = stats;
   if (numbers + numberLike + text === 0) {
     throw new LrFindError(
       "data.missing",
@@ -75,54 +44,52 @@ export function encodeFeature(
     );
   }
   if (forceCategorical || numbers + numberLike <= text) {
-    const feature = encodeCategories(column, keep);
-    if (feature.categories.length > MAX_CATEGORIES) throw tooManyCategories(feature);
-    return feature;
+    if (stats.categories === null) throw tooManyCategories(column);
+    const categories = [...stats.categories.keys()].sort(compareCodeUnits);
+    const index = new Map(categories.map((category, c) => [category, c]));
+    return { kind: "categorical", stats, categories, index };
   }
-  if (firstBad >= 0) throw badNumberError(column, firstBad, numberLike + text, format);
-  return { kind: "numeric", column, values, integers };
+  if (stats.firstBad !== null) {
+    throw badNumberError(column, stats.firstBad, numberLike + text, format);
+  }
+  return { kind: "numeric", stats, read: numberReader(format) };
+}
+
+/**
+ * What a kept cell gives its feature: the number (NaN where missing, filled later), or
+ * the index of its category (-1 where missing).
+ */
+export function encodeCell(feature: Feature, cell: string, missing: boolean): number {
+  if (feature.kind === "numeric") return missing ? Number.NaN : (feature.read(cell) ?? Number.NaN);
+  return missing ? -1 : (feature.index.get(cell) ?? -1);
 }
 
 /** A warning for a column that is near-unique, like a row number or a name. */
 export function identifierWarning(feature: Feature): string | undefined {
-  const distinct = new Set<number | string>();
-  let present = 0;
+  const { stats } = feature;
+  const present = stats.present;
+  let distinct: number;
+  let about = "";
   if (feature.kind === "numeric") {
-    if (!feature.integers) return undefined;
-    for (const value of feature.values) {
-      if (Number.isNaN(value)) continue;
-      present += 1;
-      distinct.add(value);
-    }
+    if (!stats.integers) return undefined;
+    distinct = stats.distinct.distinct(present);
+    if (!stats.distinct.exact) about = "about ";
   } else {
-    for (const code of feature.codes) if (code >= 0) present += 1;
-    feature.categories.forEach((category) => distinct.add(category));
+    distinct = feature.categories.length;
   }
-  if (present < ID_MIN_ROWS || distinct.size < ID_DISTINCT_SHARE * present) return undefined;
-  const name = feature.column.name;
+  if (present < ID_MIN_ROWS || distinct < ID_DISTINCT_SHARE * present) return undefined;
+  const name = stats.column.name;
   return (
-    `column ${name} looks like an identifier (${distinct.size} distinct values in ` +
+    `column ${name} looks like an identifier (${about}${distinct} distinct values in ` +
     `${present} rows); leave it out with data.exclude: [${name}]`
   );
 }
 
-function encodeCategories(column: ColumnCells, keep: Int32Array): CategoricalFeature {
-  const seen = new Set<string>();
-  for (const i of keep) if (column.missing[i] !== 1) seen.add(column.cells[i]);
-  const categories = [...seen].sort(compareCodeUnits);
-  const index = new Map(categories.map((category, c) => [category, c]));
-  const codes = new Int32Array(keep.length);
-  keep.forEach((i, k) => {
-    codes[k] = column.missing[i] === 1 ? -1 : (index.get(column.cells[i]) ?? -1);
-  });
-  return { kind: "categorical", column, categories, codes };
-}
-
-function tooManyCategories(feature: CategoricalFeature): LrFindError {
-  const { file, name } = feature.column;
+function tooManyCategories(column: ColumnSource): LrFindError {
+  const { file, name } = column;
   return new LrFindError(
     "data.column",
-    `${file}: column ${name} has ${feature.categories.length} distinct text values; one-hot ` +
+    `${file}: column ${name} has more than ${MAX_CATEGORIES} distinct text values; one-hot ` +
       `encoding takes at most ${MAX_CATEGORIES}`,
     { file, column: name },
     `leave it out with data.exclude: [${name}]`,
@@ -131,13 +98,12 @@ function tooManyCategories(feature: CategoricalFeature): LrFindError {
 
 /** A cell that should have been a number: line, column, value, reason and a way out. */
 export function badNumberError(
-  column: ColumnCells,
-  row: number,
+  column: ColumnSource,
+  place: CellPlace,
   count: number,
   format: NumberFormat,
 ): LrFindError {
-  const cell = column.cells[row];
-  const line = column.lines[row];
+  const { cell, line, row } = place;
   const { reason, hint } = describeBadNumber(cell, format);
   const more = count > 1 ? ` (${count} cells in this column)` : "";
   return new LrFindError(

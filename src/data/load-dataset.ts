@@ -1,180 +1,191 @@
-// The data layer's entry point: a spec's data block and a seed in, a Dataset out.
-// Order matters: missing values decide the rows before columns are encoded, and the split
-// comes before any statistic, so fills and scales use training rows only.
+// The data layer's entry point: a spec's data block and a seed in, a Dataset out, in two
+// passes over the file so that its size is not bounded by memory. The first pass gathers
+// statistics; then the missing-value policy, the encodings and the split are decided and
+// the float32 blocks allocated once; the second pass writes each kept row into them; fills
+// and scales then come from the training rows only.
 
-import { basename, resolve } from "node:path";
+import { resolve } from "node:path";
 import { LrFindError } from "../errors.js";
-import { columnCells, countMissing, type ColumnCells } from "./column-cells.js";
-import { planColumns, type ColumnPlan } from "./columns.js";
-import { encodeFeature, identifierWarning } from "./encode.js";
-import { buildFeatures, formatNumber, type FeatureMatrix } from "./features.js";
-import { applyMissingPolicy } from "./missing.js";
-import { packSplit } from "./pack.js";
-import { readTable, type Table } from "./read-table.js";
+import { describeColumns, describeNotes, readingWarnings } from "./describe.js";
+import type { CellReading } from "./detect-header.js";
+import { decideFeature, identifierWarning } from "./encode.js";
+import { finishFeatures, formatNumber, layoutFeatures } from "./features.js";
+import { firstPass, type FirstPass, type PassFiles } from "./first-pass.js";
+import { checkMissing } from "./missing.js";
+import { allocateSplit, checkFinite } from "./pack.js";
+import { ProgressReporter } from "./progress.js";
 import type { DataConfig } from "./schema.js";
-import type { SniffOptions } from "./sniff.js";
-import { splitRows } from "./split.js";
-import { isNearConstant, populationScale, standardizeInPlace, type Scale } from "./standardize.js";
-import { encodeTarget, type EncodedTarget } from "./target.js";
-import type { ColumnInfo, Dataset } from "./types.js";
+import { secondPass } from "./second-pass.js";
+import { markValidation } from "./split.js";
+import { ColumnScale, isNearConstant, standardizeColumn, storageFor } from "./standardize.js";
+import { TableReader } from "./table-reader.js";
+import { classCodes, decideTarget } from "./target.js";
+import type { Dataset, LoadOptions, Split } from "./types.js";
 
 /** Read, check, encode, split and standardize the data a spec points at. */
-export async function loadDataset(config: DataConfig, seed: number): Promise<Dataset> {
+export async function loadDataset(
+  config: DataConfig,
+  seed: number,
+  options: LoadOptions = {},
+): Promise<Dataset> {
   const file = resolve(config.path);
-  const reading = {
+  const reading: CellReading = {
     decimal: config.decimal,
     thousands: config.thousands,
     missing: new Set(config.na_values),
   };
+  const { chunkBytes } = options;
   const layout = { delimiter: config.delimiter, header: config.header };
-  const table = await readTable(file, { ...reading, ...layout });
-  const targetTable =
-    config.target_path === undefined
-      ? table
-      : await readTargetTable(resolve(config.target_path), table, reading);
-  const plan = planColumns(table, targetTable, config);
+  const data = await TableReader.open(file, { ...reading, ...layout }, chunkBytes);
+  const files: PassFiles = { data, target: null, targetError: null };
+  try {
+    if (config.target_path !== undefined) {
+      // a failure here is reported where a read of the whole data file would meet it
+      const auto = { delimiter: "auto", header: "auto" as const };
+      const targetFile = resolve(config.target_path);
+      files.target = await TableReader.open(targetFile, { ...reading, ...auto }, chunkBytes).catch(
+        (error: unknown) => {
+          files.targetError = error;
+          return null;
+        },
+      );
+    }
+    const progress = new ProgressReporter(options.onProgress, data.size);
+    const first = await firstPass(files, config, reading, progress);
+    return await prepare(files, first, config, seed, reading, progress);
+  } finally {
+    await data.close();
+    await files.target?.close();
+  }
+}
 
-  // rows first: the missing-value policy decides which rows stay
-  const featureCells = plan.features.map((j) => columnCells(table, j, reading.missing));
-  const targetCells = columnCells(targetTable, plan.target, reading.missing);
-  const kept = applyMissingPolicy(featureCells, targetCells, config.missing);
+/** Decide, allocate, write and finish, from what the first pass learned. */
+async function prepare(
+  files: PassFiles,
+  first: FirstPass,
+  config: DataConfig,
+  seed: number,
+  reading: CellReading,
+  progress: ProgressReporter,
+): Promise<Dataset> {
+  const { plan, scan } = first;
+  const policy = config.missing;
+
+  // rows first: the missing-value policy decided which rows stay
+  const gaps = scan.gaps();
+  const kept = checkMissing(gaps, policy);
 
   // then columns, over the kept rows
-  const features = featureCells.map((cells) => {
-    return encodeFeature(cells, kept.keep, plan.categorical.has(cells.source), reading);
+  const features = scan.features.map((stats, f) => {
+    return decideFeature(stats, plan.categorical.has(plan.features[f]), reading);
   });
-  const target = encodeTarget(targetCells, kept.keep, {
+  const target = decideTarget(scan.target, {
     ...reading,
     task: config.task,
     maxClasses: config.max_classes,
   });
-
   const identifiers = features.map(identifierWarning).filter((w) => w !== undefined);
 
-  // then the split, and statistics from its training rows
-  const classes = target.task === "classification" ? Int32Array.from(target.values) : null;
-  const split = splitRows(kept.keep.length, {
+  // then the split, as a mark per kept row, and the blocks it fills
+  const classes = target.task === "classification" ? classCodes(scan.target, target) : null;
+  const held = markValidation(scan.kept, {
     fraction: config.validation,
     shuffle: config.shuffle,
     seed,
     classes,
   });
-  const matrix = buildFeatures(features, split.train, config.standardize);
-  const targetScale = scaleTarget(target, targetCells, split.train, config);
+  let heldRows = 0;
+  for (let k = 0; k < held.length; k++) heldRows += held[k];
+  const missing = gaps.columns.slice(0, -1).map((column) => column.missing);
+  const { slots, width } = layoutFeatures(features, missing, config.standardize);
+  const train = allocateSplit(scan.kept - heldRows, width);
+  const validation = heldRows > 0 ? allocateSplit(heldRows, width) : null;
+  const splits = validation === null ? [train] : [train, validation];
+  const { min, max, sample } = scan.target;
+  const targetScale =
+    target.task === "regression" ? new ColumnScale(storageFor(min, max, sample.median())) : null;
+
+  await secondPass(
+    files,
+    first,
+    {
+      slots,
+      width,
+      held,
+      train,
+      validation,
+      classes,
+      targetScale,
+      standardize: config.standardize,
+      standardizeTarget: config.standardize_target,
+      policy,
+    },
+    reading,
+    progress,
+  );
+
+  // statistics of the training rows
+  const matrix = finishFeatures(slots, splits, config.standardize);
+  const targetInfo = targetScale === null ? {} : finishTarget(targetScale, splits, first, config);
 
   const warnings = [
-    ...table.warnings,
-    ...(targetTable === table ? [] : targetTable.warnings.map((w) => `target file: ${w}`)),
+    ...readingWarnings(first),
     ...kept.warnings,
     ...identifiers,
     ...target.warnings,
     ...matrix.warnings,
   ];
-  if (config.validation > 0 && split.validation.length === 0) {
+  if (config.validation > 0 && validation === null) {
     warnings.push(
-      `data.validation ${config.validation} of ${kept.keep.length} rows is no row; ` +
+      `data.validation ${config.validation} of ${scan.kept} rows is no row; ` +
         "training on all rows without a validation split",
     );
   }
-  const notes = [...table.notes, target.note];
-  if (targetTable !== table) notes.push(`target read from ${targetTable.file}`);
+  for (const split of splits) checkFinite(split, matrix.names);
 
   return {
     task: target.task,
-    features: matrix.outputs.length,
+    features: matrix.names.length,
     featureNames: matrix.names,
-    targetName: targetCells.name,
+    targetName: scan.target.column.name,
     classes: target.classes,
-    train: packSplit(matrix.outputs, matrix.names, target.values, split.train),
-    validation:
-      split.validation.length > 0
-        ? packSplit(matrix.outputs, matrix.names, target.values, split.validation)
-        : null,
+    train,
+    validation,
     info: {
-      file,
-      delimiter: table.layout.delimiter,
-      header: table.layout.header,
-      rowsRead: table.rows.length,
+      file: first.data.file,
+      delimiter: first.data.layout.delimiter,
+      header: first.data.layout.header,
+      rowsRead: first.data.rows,
       rowsDropped: kept.dropped,
-      columns: describeColumns(table, targetTable, plan, matrix, target, targetCells, reading),
+      columns: describeColumns(first, matrix, target),
       warnings,
-      notes,
-      ...(targetScale === null ? {} : { targetMean: targetScale.mean, targetStd: targetScale.std }),
+      notes: describeNotes(first, target),
+      ...targetInfo,
     },
   };
 }
 
-/** The file named by data.target_path, row-matched to the data file. */
-async function readTargetTable(
-  file: string,
-  data: Table,
-  reading: Omit<SniffOptions, "delimiter" | "header">,
-): Promise<Table> {
-  const table = await readTable(file, { ...reading, delimiter: "auto", header: "auto" });
-  if (table.rows.length !== data.rows.length) {
-    throw new LrFindError(
-      "data.target",
-      `${file} has ${table.rows.length} rows but ${data.file} has ${data.rows.length}`,
-      { file, path: "data.target_path" },
-      "data.target_path must have one row per data row, in the same order",
-    );
-  }
-  // a lone unnamed column is named after its file: "diabetes_target", not "col1"
-  if (!table.layout.header && table.names.length === 1) {
-    table.names[0] = basename(file).replace(/(\.(csv|tsv|txt))?(\.gz)?$/i, "");
-  }
-  return table;
-}
-
 /** Regression targets are standardized with the training rows' mean and population std. */
-function scaleTarget(
-  target: EncodedTarget,
-  cells: ColumnCells,
-  train: Int32Array,
+function finishTarget(
+  scale: ColumnScale,
+  splits: Split[],
+  first: FirstPass,
   config: DataConfig,
-): Scale | null {
-  if (target.task !== "regression") return null;
-  const scale = populationScale(target.values, train);
-  if (isNearConstant(scale)) {
+): { targetMean?: number; targetStd?: number } {
+  const trainRows = splits[0].rows;
+  const own = scale.scale(trainRows);
+  if (isNearConstant(own)) {
+    const { name, file } = first.scan.target.column;
     throw new LrFindError(
       "data.target",
-      `target '${cells.name}' is constant (${formatNumber(scale.mean)}) in the training ` +
+      `target '${name}' is constant (${formatNumber(own.mean)}) in the training ` +
         "rows; there is nothing to learn",
-      { file: cells.file, column: cells.name },
+      { file, column: name },
       "check data.target",
     );
   }
-  if (!config.standardize_target) return null;
-  standardizeInPlace(target.values, scale);
-  return scale;
-}
-
-/** One ColumnInfo per column of the data file, then the target if it came from elsewhere. */
-function describeColumns(
-  table: Table,
-  targetTable: Table,
-  plan: ColumnPlan,
-  matrix: FeatureMatrix,
-  target: EncodedTarget,
-  targetCells: ColumnCells,
-  reading: { missing: ReadonlySet<string> },
-): ColumnInfo[] {
-  const targetInfo: ColumnInfo = {
-    name: targetTable.names[plan.target],
-    kind: "target",
-    outputs: [],
-    missing: targetCells.missingCount,
-    note: target.note,
-  };
-  const byPosition = new Map(plan.features.map((j, k) => [j, matrix.columns[k]]));
-  const columns = table.names.map((name, j): ColumnInfo => {
-    const feature = byPosition.get(j);
-    if (feature !== undefined) return feature;
-    if (targetTable === table && j === plan.target) return targetInfo;
-    const note = plan.excluded.has(j) ? "in data.exclude" : "not in data.features";
-    const missing = countMissing(table, j, reading.missing);
-    return { name, kind: "excluded", outputs: [], missing, note };
-  });
-  if (targetTable !== table) columns.push(targetInfo);
-  return columns;
+  if (!config.standardize_target) return {};
+  const stored = scale.storedScale(trainRows);
+  for (const split of splits) standardizeColumn(split.y, 1, 0, stored);
+  return { targetMean: own.mean, targetStd: own.std };
 }

@@ -1,44 +1,70 @@
 // The missing-value policy, applied before any column is encoded: `error` stops and shows
 // where the gaps are, `drop` leaves those rows out, `mean` keeps them to be filled later
-// from the training rows (rows without a target are always left out).
+// from the training rows (rows without a target are always left out). The rule for a row
+// needs only that row, so the first pass applies it as it reads.
 
 import { LrFindError, visible } from "../errors.js";
-import type { ColumnCells } from "./column-cells.js";
 
 export type MissingPolicy = "error" | "drop" | "mean";
 
 /** How many gap positions an error lists. */
-const LISTED_POSITIONS = 5;
+export const LISTED_POSITIONS = 5;
 const LISTED_COLUMNS = 10;
 
+/** A used column (feature or target) and its missing cells over all rows. */
+export interface ColumnGaps {
+  name: string;
+  file: string;
+  missing: number;
+}
+
+/** One missing cell, in file order, for the error message. */
+export interface GapPosition {
+  file: string;
+  line: number;
+  column: string;
+  cell: string;
+}
+
+/** What the first pass saw of the gaps in the used columns. */
+export interface GapSummary {
+  /** Features in order, then the target. */
+  columns: ColumnGaps[];
+  /** The first LISTED_POSITIONS gaps, row by row, columns in the order above. */
+  positions: GapPosition[];
+  rows: number;
+  kept: number;
+}
+
 export interface KeptRows {
-  keep: Int32Array; // (N_kept,) row positions in the table, ascending
   dropped: number;
   warnings: string[];
 }
 
-/** Decide which rows stay, or throw data.missing naming counts and first positions. */
-export function applyMissingPolicy(
-  features: ColumnCells[],
-  target: ColumnCells,
-  policy: MissingPolicy,
-): KeptRows {
-  const used = [...features, target];
-  const n = target.cells.length;
-  const total = used.reduce((sum, column) => sum + column.missingCount, 0);
-  if (total === 0) {
-    return { keep: Int32Array.from({ length: n }, (_, i) => i), dropped: 0, warnings: [] };
-  }
-  if (policy === "error") throw missingError(used, total);
+/** A test for the markers; a cell longer than all of them skips the set lookup (most do). */
+export function markerTest(markers: ReadonlySet<string>): (cell: string) => boolean {
+  let longest = 0;
+  for (const marker of markers) longest = Math.max(longest, marker.length);
+  return (cell) => cell.length <= longest && markers.has(cell);
+}
 
-  const dropping = (policy === "drop" ? used : [target]).filter((c) => c.missingCount > 0);
-  const gap = new Uint8Array(n); // (N,) 1 where a row has a gap in a dropping column
-  for (const column of dropping) column.missing.forEach((m, i) => (gap[i] |= m));
-  const keep: number[] = [];
-  gap.forEach((m, i) => {
-    if (m === 0) keep.push(i);
-  });
-  if (keep.length === 0) {
+/** Whether a row stays: `gap` is any used column missing, `targetGap` the target. */
+export function keepsRow(policy: MissingPolicy, gap: boolean, targetGap: boolean): boolean {
+  if (policy === "drop") return !gap;
+  if (policy === "mean") return !targetGap;
+  return true;
+}
+
+/** Check the rows the policy kept, or throw data.missing naming counts and first positions. */
+export function checkMissing(summary: GapSummary, policy: MissingPolicy): KeptRows {
+  const { columns, rows, kept } = summary;
+  const target = columns[columns.length - 1];
+  const total = columns.reduce((sum, column) => sum + column.missing, 0);
+  if (total === 0) return { dropped: 0, warnings: [] };
+  if (policy === "error") throw missingError(summary, total);
+
+  const dropping = (policy === "drop" ? columns : [target]).filter((c) => c.missing > 0);
+  if (kept === 0) {
     throw new LrFindError(
       "data.missing",
       `${target.file}: every row has a missing value (${countsByColumn(dropping)})`,
@@ -47,44 +73,36 @@ export function applyMissingPolicy(
     );
   }
 
-  const dropped = n - keep.length;
+  const dropped = rows - kept;
   const warnings: string[] = [];
   if (dropped > 0) {
     const why = policy === "drop" ? "a missing value" : "a missing target";
-    warnings.push(
-      `dropped ${dropped} of ${n} rows with ${why} (missing cells: ${countsByColumn(dropping)})`,
-    );
+    const cells = countsByColumn(dropping);
+    warnings.push(`dropped ${dropped} of ${rows} rows with ${why} (missing cells: ${cells})`);
   }
-  return { keep: Int32Array.from(keep), dropped, warnings };
+  return { dropped, warnings };
 }
 
-function missingError(used: ColumnCells[], total: number): LrFindError {
-  const positions: string[] = [];
-  let first: { file: string; line: number; column: string } | undefined;
-  const n = used[0].cells.length;
-  for (let i = 0; i < n && positions.length < LISTED_POSITIONS; i++) {
-    for (const column of used) {
-      if (column.missing[i] !== 1 || positions.length >= LISTED_POSITIONS) continue;
-      const line = column.lines[i];
-      first ??= { file: column.file, line, column: column.name };
-      positions.push(`line ${line}, column ${column.name} ('${visible(column.cells[i])}')`);
-    }
-  }
-  const file = first?.file ?? used[0].file;
+function missingError(summary: GapSummary, total: number): LrFindError {
+  const { columns, positions } = summary;
+  const first = positions[0];
+  const shown = positions.map((p) => `line ${p.line}, column ${p.column} ('${visible(p.cell)}')`);
+  const file = first?.file ?? columns[0].file;
   const noun = total === 1 ? "value" : "values";
+  const place = first === undefined ? { file } : { file, line: first.line, column: first.column };
   return new LrFindError(
     "data.missing",
-    `${file}: ${total} missing ${noun} (${countsByColumn(used)}); first at ${positions.join("; ")}`,
-    first ?? { file },
+    `${file}: ${total} missing ${noun} (${countsByColumn(columns)}); first at ${shown.join("; ")}`,
+    place,
     "set data.missing: drop to leave those rows out, or data.missing: mean to fill features " +
       "with the training mean (most frequent value for text); data.na_values lists the markers",
   );
 }
 
 /** "a: 2, b: 1", the columns that have gaps, at most LISTED_COLUMNS of them. */
-function countsByColumn(columns: ColumnCells[]): string {
-  const withGaps = columns.filter((column) => column.missingCount > 0);
-  const shown = withGaps.slice(0, LISTED_COLUMNS).map((c) => `${c.name}: ${c.missingCount}`);
+function countsByColumn(columns: ColumnGaps[]): string {
+  const withGaps = columns.filter((column) => column.missing > 0);
+  const shown = withGaps.slice(0, LISTED_COLUMNS).map((c) => `${c.name}: ${c.missing}`);
   if (withGaps.length > LISTED_COLUMNS) shown.push(`${withGaps.length - LISTED_COLUMNS} more`);
   return shown.join(", ");
 }

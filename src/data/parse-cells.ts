@@ -50,19 +50,95 @@ export function numberReader(format: NumberFormat): (cell: string) => number | u
   const key = format.decimal + format.thousands;
   let reader = readers.get(key);
   if (reader === undefined) {
-    const pattern = numberPattern(format);
-    const { decimal, thousands } = format;
-    reader = (cell) => {
-      if (!pattern.test(cell)) return undefined;
-      let plain = cell;
-      if (thousands !== "none") plain = plain.split(thousands).join("");
-      if (decimal === ",") plain = plain.replace(",", ".");
-      const value = Number(plain);
-      return Number.isFinite(value) ? value : undefined;
-    };
+    reader = format.thousands === "none" ? plainReader(format.decimal) : groupedReader(format);
     readers.set(key, reader);
   }
   return reader;
+}
+
+/**
+ * Numbers without grouping, read by a scan of their characters: several times faster than
+ * a regular expression and Number(), and the same language as `numberPattern`.
+ */
+function plainReader(decimal: "." | ","): (cell: string) => number | undefined {
+  const point = decimal.charCodeAt(0);
+  return (cell) => readPlain(cell, point);
+}
+
+/** Exact powers of ten: 10^22 is the largest a double holds exactly. */
+const POWERS_OF_TEN = Float64Array.from({ length: 23 }, (_, k) => 10 ** k);
+const EXACT_INTEGERS = 2 ** 53;
+
+/**
+ * [+-] digits [point digits] or [+-] point digits, then an optional [eE][+-]digits. Short
+ * numbers are computed here: a mantissa below 2^53 times or over an exact power of ten is
+ * one correctly rounded operation, so the result is what Number() gives (Clinger 1990);
+ * longer ones go to Number().
+ */
+function readPlain(cell: string, point: number): number | undefined {
+  const n = cell.length;
+  let at = 0;
+  let code = cell.charCodeAt(0);
+  const negative = code === 45;
+  if (negative || code === 43) at = 1;
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = 0;
+  while (at < n && isDigit((code = cell.charCodeAt(at)))) {
+    mantissa = mantissa * 10 + (code - 48);
+    digits += 1;
+    at += 1;
+  }
+  if (at < n && code === point) {
+    at += 1;
+    while (at < n && isDigit((code = cell.charCodeAt(at)))) {
+      mantissa = mantissa * 10 + (code - 48);
+      digits += 1;
+      fraction += 1;
+      at += 1;
+    }
+  }
+  if (digits === 0) return undefined;
+
+  let exponent = 0;
+  if (at < n) {
+    if (code !== 101 && code !== 69) return undefined;
+    at += 1;
+    code = cell.charCodeAt(at);
+    const sign = code === 45 ? -1 : 1;
+    if (code === 43 || code === 45) at += 1;
+    const start = at;
+    while (at < n && isDigit((code = cell.charCodeAt(at)))) {
+      if (exponent < 1e6) exponent = exponent * 10 + (code - 48);
+      at += 1;
+    }
+    if (at !== n || at === start) return undefined;
+    exponent *= sign;
+  }
+
+  const power = exponent - fraction;
+  if (mantissa < EXACT_INTEGERS && power >= -22 && power <= 22) {
+    const value = power < 0 ? mantissa / POWERS_OF_TEN[-power] : mantissa * POWERS_OF_TEN[power];
+    return negative ? -value : value;
+  }
+  const value = Number(point === 46 ? cell : cell.replace(",", "."));
+  return Number.isFinite(value) ? value : undefined;
+}
+
+function groupedReader(format: NumberFormat): (cell: string) => number | undefined {
+  const pattern = numberPattern(format);
+  const { decimal, thousands } = format;
+  return (cell) => {
+    if (!pattern.test(cell)) return undefined;
+    let plain = cell.split(thousands).join("");
+    if (decimal === ",") plain = plain.replace(",", ".");
+    const value = Number(plain);
+    return Number.isFinite(value) ? value : undefined;
+  };
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 /** Classify a trimmed cell; `missing` holds the spec's missing-value markers. */

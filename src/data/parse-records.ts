@@ -107,6 +107,8 @@ export async function* streamRecords(
     }
     await splitter.end();
   } catch (error) {
+    // a ragged row taken before csv-parse failed comes first in the file
+    if (problem !== null) throw problem;
     if (error instanceof CsvError) {
       throw csvError(error, file, line, splitter.segmentLine, head.header);
     }
@@ -186,7 +188,8 @@ function csvError(
       'quote the whole field and write the quotes inside it twice ("")',
     );
   }
-  return new LrFindError("data.parse", `${file}: line ${at}: ${error.message}`, { file, line: at });
+  const place = { file, line: at };
+  return new LrFindError("data.parse", `${file}: line ${at}: ${error.message}`, place);
 }
 
 function fields(count: number): string {

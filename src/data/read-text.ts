@@ -30,13 +30,16 @@ export interface TextSource {
   close(): Promise<void>;
 }
 
+/** Bytes read from the file at a time, unless the caller asks for other. */
+export const CHUNK_BYTES = 64 * 1024;
+
 /** Open a text file, reading just enough of it to sniff its layout. */
-export async function openText(file: string): Promise<TextSource> {
+export async function openText(file: string, chunkBytes = CHUNK_BYTES): Promise<TextSource> {
   const size = await checkReadable(file);
   const compressed = await isGzip(file);
   const state: DecodeState = { file, encoding: "utf-8", lines: 0 };
   const position = { bytes: 0 };
-  const bytes = readBytes(file, compressed, position);
+  const bytes = readBytes(file, compressed, position, chunkBytes);
   const text = decodeText(bytes, state)[Symbol.asyncIterator]();
 
   // read the head
@@ -107,9 +110,12 @@ async function* readBytes(
   file: string,
   compressed: boolean,
   position: { bytes: number },
+  chunkBytes: number,
 ): AsyncGenerator<Buffer> {
-  const raw = createReadStream(file);
-  const source = compressed ? raw.pipe(createGunzip()) : raw;
+  const raw = createReadStream(file, { highWaterMark: chunkBytes });
+  // zlib's smallest output chunk is 64 bytes
+  const gunzip = () => createGunzip({ chunkSize: Math.max(64, chunkBytes) });
+  const source = compressed ? raw.pipe(gunzip()) : raw;
   if (compressed) raw.on("error", (error) => source.destroy(error));
   try {
     for await (const chunk of source) {

@@ -9,7 +9,7 @@ export interface SplitOptions {
   shuffle: boolean;
   seed: number;
   /** Class index per row for a stratified split; null splits all rows as one group. */
-  classes: Int32Array | null;
+  classes: ArrayLike<number> | null;
 }
 
 export interface RowSplit {
@@ -18,26 +18,43 @@ export interface RowSplit {
 }
 
 /**
- * Split rows 0..n-1. With `shuffle` each group is shuffled (Fisher-Yates, one seeded
- * xoroshiro128+ generator for all groups) before its last rows are held out; without it
- * the last rows of each group are held out, which keeps time order.
+ * Mark the rows 0..n-1 to hold out: (n,) 1 for validation, 0 for training. With `shuffle`
+ * each group is shuffled (Fisher-Yates, one seeded xoroshiro128+ generator for all groups)
+ * before its last rows are held out; without it the last rows of each group are held out,
+ * which keeps time order. Typed arrays throughout: millions of rows cost bytes, not objects.
  */
-export function splitRows(n: number, options: SplitOptions): RowSplit {
-  const groups = groupRows(n, options.classes);
-  const quotas = validationQuotas(groups.map((g) => g.length), options.fraction);
-  const rng = xoroshiro128plus(options.seed | 0);
+export function markValidation(n: number, options: SplitOptions): Uint8Array {
+  const held = new Uint8Array(n);
+  const starts = groupStarts(n, options.classes);
+  const sizes = Array.from({ length: starts.length - 1 }, (_, g) => starts[g + 1] - starts[g]);
+  const quotas = validationQuotas(sizes, options.fraction);
+  // with nothing held out, the order within groups cannot matter
+  if (quotas.every((quota) => quota === 0)) return held;
 
-  const train: number[] = [];
-  const validation: number[] = [];
-  groups.forEach((group, g) => {
+  const order = groupRows(n, options.classes, starts);
+  const rng = xoroshiro128plus(options.seed | 0);
+  sizes.forEach((size, g) => {
+    const group = order.subarray(starts[g], starts[g + 1]);
     if (options.shuffle) shuffleInPlace(group, rng);
-    const cut = group.length - quotas[g];
-    group.forEach((row, k) => (k < cut ? train : validation).push(row));
+    for (let k = size - quotas[g]; k < size; k++) held[group[k]] = 1;
   });
-  return {
-    train: Int32Array.from(train).sort(),
-    validation: Int32Array.from(validation).sort(),
-  };
+  return held;
+}
+
+/** The split as row lists: training and validation rows, each ascending. */
+export function splitRows(n: number, options: SplitOptions): RowSplit {
+  const held = markValidation(n, options);
+  let count = 0;
+  for (let i = 0; i < n; i++) count += held[i];
+  const train = new Int32Array(n - count);
+  const validation = new Int32Array(count);
+  let t = 0;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    if (held[i] === 1) validation[v++] = i;
+    else train[t++] = i;
+  }
+  return { train, validation };
 }
 
 /**
@@ -62,20 +79,32 @@ export function validationQuotas(sizes: number[], fraction: number): number[] {
   return quotas;
 }
 
-function groupRows(n: number, classes: Int32Array | null): number[][] {
-  if (classes === null) return [Array.from({ length: n }, (_, i) => i)];
-  const groups: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    const c = classes[i];
-    while (groups.length <= c) groups.push([]);
-    groups[c].push(i);
+/** (G + 1,) where each class's rows start in a list grouped by class; all rows one group. */
+function groupStarts(n: number, classes: ArrayLike<number> | null): Int32Array {
+  if (classes === null) return Int32Array.of(0, n);
+  let groups = 0;
+  for (let i = 0; i < n; i++) groups = Math.max(groups, classes[i] + 1);
+  const starts = new Int32Array(groups + 1);
+  for (let i = 0; i < n; i++) starts[classes[i] + 1] += 1;
+  for (let g = 0; g < groups; g++) starts[g + 1] += starts[g];
+  return starts;
+}
+
+/** (N,) rows by class, ascending within each: group g is order[starts[g], starts[g + 1]). */
+function groupRows(n: number, classes: ArrayLike<number> | null, starts: Int32Array): Int32Array {
+  const order = new Int32Array(n);
+  if (classes === null) {
+    for (let i = 0; i < n; i++) order[i] = i;
+    return order;
   }
-  return groups;
+  const next = starts.slice(0, starts.length - 1);
+  for (let i = 0; i < n; i++) order[next[classes[i]]++] = i;
+  return order;
 }
 
 type Generator = ReturnType<typeof xoroshiro128plus>;
 
-function shuffleInPlace(rows: number[], rng: Generator): void {
+function shuffleInPlace(rows: Int32Array, rng: Generator): void {
   for (let i = rows.length - 1; i > 0; i--) {
     const j = uniformInt(rng, 0, i);
     const swap = rows[i];

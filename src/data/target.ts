@@ -2,10 +2,10 @@
 // Labels are compared as the text in the file; numbers only decide their order.
 
 import { LrFindError, visible } from "../errors.js";
-import type { Task } from "./types.js";
-import type { ColumnCells } from "./column-cells.js";
 import { badNumberError, compareCodeUnits } from "./encode.js";
 import { cellKind, parseNumber, type NumberFormat } from "./parse-cells.js";
+import type { TargetStats } from "./target-stats.js";
+import type { Task } from "./types.js";
 
 /** In auto mode, whole-number targets with at most this many values are class labels. */
 export const AUTO_MAX_INTEGER_CLASSES = 20;
@@ -15,24 +15,22 @@ export interface TargetOptions extends NumberFormat {
   maxClasses: number;
 }
 
-export interface EncodedTarget {
+export interface TargetPlan {
   task: Task;
   classes: string[]; // (C,) empty for regression
-  values: Float64Array; // (N_kept,) class index, or the value read
+  /** (L,) class index of each label in the order the first pass met them; regression: empty. */
+  classOfLabel: Int32Array;
   note: string;
   warnings: string[];
 }
 
-/** Encode the kept rows of the target; the missing policy has already removed gaps. */
-export function encodeTarget(
-  column: ColumnCells,
-  keep: Int32Array,
-  options: TargetOptions,
-): EncodedTarget {
-  const labels = Array.from(keep, (i) => column.cells[i]);
-  const numbers = labels.map((label) => parseNumber(label, options));
-  const allNumbers = numbers.every((value) => value !== undefined);
-  const distinct = new Set(labels);
+const NO_MARKERS: ReadonlySet<string> = new Set();
+
+/** Decide the task and the classes from what the first pass counted in the target. */
+export function decideTarget(stats: TargetStats, options: TargetOptions): TargetPlan {
+  const allNumbers = stats.unparsed === 0;
+  const distinct = stats.labels?.size ?? null;
+  const counted = distinct === null ? `more than ${stats.cap}` : String(distinct);
   let task: Task;
   let why: string;
 
@@ -40,44 +38,63 @@ export function encodeTarget(
     task = options.task;
     why = "as set";
   } else if (!allNumbers) {
-    if (mostlyNumeric(labels, options)) throw firstBadNumber(column, keep, numbers, options);
+    if (stats.numeric > stats.rows - stats.numeric) throw firstBadNumber(stats, options);
     task = "classification";
     why = "auto: text labels";
   } else {
-    const integers = numbers.every((value) => Number.isInteger(value));
-    task = integers && distinct.size <= AUTO_MAX_INTEGER_CLASSES ? "classification" : "regression";
-    why = `auto: ${integers ? "whole" : "fractional"} numbers, ${distinct.size} distinct`;
+    const few = distinct !== null && distinct <= AUTO_MAX_INTEGER_CLASSES;
+    task = stats.integers && few ? "classification" : "regression";
+    why = `auto: ${stats.integers ? "whole" : "fractional"} numbers, ${counted} distinct`;
   }
   const note = `task ${task} (${why})`;
 
   if (task === "regression") {
-    if (!allNumbers) throw regressionError(column, keep, numbers, options);
-    const values = Float64Array.from(numbers as number[]);
-    return { task, classes: [], values, note, warnings: [] };
+    if (!allNumbers) throw regressionError(stats, options);
+    return { task, classes: [], classOfLabel: new Int32Array(0), note, warnings: [] };
   }
-  return encodeClasses(column, labels, distinct, allNumbers, options, note);
+  return planClasses(stats, allNumbers, options, note);
 }
 
-function encodeClasses(
-  column: ColumnCells,
-  labels: string[],
-  distinct: Set<string>,
+/** (N_kept,) the class index of each kept row. */
+export function classCodes(stats: TargetStats, plan: TargetPlan): Int32Array {
+  const ids = stats.labelIds();
+  const codes = new Int32Array(ids.length);
+  for (let k = 0; k < ids.length; k++) codes[k] = plan.classOfLabel[ids[k]];
+  return codes;
+}
+
+function planClasses(
+  stats: TargetStats,
   numericOrder: boolean,
   options: TargetOptions,
   note: string,
-): EncodedTarget {
-  const classes = [...distinct].sort((a, b) => {
+): TargetPlan {
+  const { name, file } = stats.column;
+  const place = { file, column: name };
+  const hint = numericOrder
+    ? "if the target is a quantity, set data.task: regression; else raise data.max_classes"
+    : "raise data.max_classes, or check that data.target is the label column";
+  if (stats.labels === null) {
+    throw new LrFindError(
+      "data.target",
+      `target '${name}' has more than ${stats.cap} classes, more than data.max_classes ` +
+        `(${options.maxClasses})`,
+      place,
+      hint,
+    );
+  }
+
+  const labels = [...stats.labels.keys()];
+  const classes = [...labels].sort((a, b) => {
     if (!numericOrder) return compareCodeUnits(a, b);
     const byValue = (parseNumber(a, options) ?? 0) - (parseNumber(b, options) ?? 0);
     return byValue !== 0 ? byValue : compareCodeUnits(a, b);
   });
-  const place = { file: column.file, column: column.name };
-
   if (classes.length < 2) {
     const shown = classes.map((label) => `'${visible(label)}'`).join(", ");
     throw new LrFindError(
       "data.target",
-      `target '${column.name}' has ${classes.length} class (${shown}); ` +
+      `target '${name}' has ${classes.length} class (${shown}); ` +
         "classification needs at least 2",
       place,
       "check data.target and the rows kept after missing values are handled",
@@ -86,19 +103,17 @@ function encodeClasses(
   if (classes.length > options.maxClasses) {
     throw new LrFindError(
       "data.target",
-      `target '${column.name}' has ${classes.length} classes, more than data.max_classes ` +
+      `target '${name}' has ${classes.length} classes, more than data.max_classes ` +
         `(${options.maxClasses})`,
       place,
-      numericOrder
-        ? "if the target is a quantity, set data.task: regression; else raise data.max_classes"
-        : "raise data.max_classes, or check that data.target is the label column",
+      hint,
     );
   }
 
   const index = new Map(classes.map((label, c) => [label, c]));
-  const values = Float64Array.from(labels, (label) => index.get(label) ?? 0);
-  const warnings = numericOrder ? sameValueWarnings(column.name, classes, options) : [];
-  return { task: "classification", classes, values, note, warnings };
+  const classOfLabel = Int32Array.from(labels, (label) => index.get(label) ?? 0);
+  const warnings = numericOrder ? sameValueWarnings(name, classes, options) : [];
+  return { task: "classification", classes, classOfLabel, note, warnings };
 }
 
 /** '1' and '1.0' are two classes, since labels are text; say so. */
@@ -115,22 +130,10 @@ function sameValueWarnings(name: string, classes: string[], format: NumberFormat
   return warnings;
 }
 
-function mostlyNumeric(labels: string[], format: NumberFormat): boolean {
-  const none = new Set<string>();
-  const numeric = labels.filter((label) => cellKind(label, none, format) !== "text").length;
-  return numeric > labels.length - numeric;
-}
-
-function firstBadNumber(
-  column: ColumnCells,
-  keep: Int32Array,
-  numbers: (number | undefined)[],
-  format: NumberFormat,
-): LrFindError {
-  const k = numbers.findIndex((value) => value === undefined);
-  const bad = numbers.filter((value) => value === undefined).length;
-  const error = badNumberError(column, keep[k], bad, format);
-  if (cellKind(column.cells[keep[k]], new Set(), format) !== "text") return error;
+function firstBadNumber(stats: TargetStats, format: NumberFormat): LrFindError {
+  const place = stats.firstUnparsed!;
+  const error = badNumberError(stats.column, place, stats.unparsed, format);
+  if (cellKind(place.cell, NO_MARKERS, format) !== "text") return error;
   return new LrFindError(
     error.code,
     error.message,
@@ -140,23 +143,15 @@ function firstBadNumber(
   );
 }
 
-function regressionError(
-  column: ColumnCells,
-  keep: Int32Array,
-  numbers: (number | undefined)[],
-  format: NumberFormat,
-): LrFindError {
-  const k = numbers.findIndex((value) => value === undefined);
-  const cell = column.cells[keep[k]];
-  if (cellKind(cell, new Set(), format) !== "text") {
-    return firstBadNumber(column, keep, numbers, format);
-  }
-  const line = column.lines[keep[k]];
+function regressionError(stats: TargetStats, format: NumberFormat): LrFindError {
+  const place = stats.firstUnparsed!;
+  if (cellKind(place.cell, NO_MARKERS, format) !== "text") return firstBadNumber(stats, format);
+  const { file, name } = stats.column;
   return new LrFindError(
     "data.target",
-    `${column.file}: line ${line}: target '${column.name}' holds text ('${visible(cell)}'); ` +
+    `${file}: line ${place.line}: target '${name}' holds text ('${visible(place.cell)}'); ` +
       "regression needs numbers",
-    { file: column.file, line, column: column.name },
+    { file, line: place.line, column: name },
     "set data.task: classification if these are class labels",
   );
 }

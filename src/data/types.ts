@@ -49,3 +49,23 @@ export interface Dataset {
   validation: Split | null;
   info: DataInfo;
 }
+
+/** How far a load has come, for a caller that shows progress. */
+export interface LoadProgress {
+  /** Bytes of the data file read in this pass (compressed bytes for gzip). */
+  bytes: number;
+  /** The data file's size on disk, when known. */
+  totalBytes: number | null;
+  /** Data rows read in this pass. */
+  rows: number;
+  /** 1: statistics; 2: writing the rows the sweep needs. */
+  pass: 1 | 2;
+}
+
+/** Options of `loadDataset` that do not come from the spec. */
+export interface LoadOptions {
+  /** Called a few times per second at most, and once at the end of each pass. */
+  onProgress?: (info: LoadProgress) => void;
+  /** Bytes read from the file at a time (default 64 KiB); tests make it small. */
+  chunkBytes?: number;
+}

@@ -1,37 +1,38 @@
 import { describe, expect, it } from "vitest";
-import type { ColumnCells } from "../../src/data/column-cells.js";
-import { encodeFeature, identifierWarning, MAX_CATEGORIES } from "../../src/data/encode.js";
+import {
+  decideFeature,
+  encodeCell,
+  identifierWarning,
+  MAX_CATEGORIES,
+} from "../../src/data/encode.js";
+import { FeatureStats } from "../../src/data/feature-stats.js";
 import type { NumberFormat } from "../../src/data/parse-cells.js";
 import { LrFindError } from "../../src/errors.js";
 
 const DOT: NumberFormat = { decimal: ".", thousands: "none" };
 const MARKERS = new Set(["", "NA", "?"]);
 
-/** A column as the loader builds it, lines starting at 2 under a header. */
-function column(cells: string[], name = "c"): ColumnCells {
-  const missing = Uint8Array.from(cells, (cell) => (MARKERS.has(cell) ? 1 : 0));
-  return {
-    name,
-    file: "data.csv",
-    source: 0,
-    cells,
-    missing,
-    missingCount: missing.reduce((s, m) => s + m, 0),
-    lines: cells.map((_, i) => i + 2),
-  };
+/** A column as the first pass sees it, lines starting at 2 under a header, then decided. */
+function encode(cells: string[], forceCategorical = false) {
+  const stats = new FeatureStats({ name: "c", file: "data.csv" }, DOT);
+  cells.forEach((cell, i) => {
+    if (MARKERS.has(cell)) stats.gaps += 1;
+    else stats.add(cell, i, i + 2);
+  });
+  return decideFeature(stats, forceCategorical, DOT);
 }
 
-const every = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
-
-function encode(cells: string[], forceCategorical = false) {
-  return encodeFeature(column(cells), every(cells.length), forceCategorical, DOT);
+/** What the second pass writes for each cell of a decided column. */
+function encoded(cells: string[]): number[] {
+  const feature = encode(cells);
+  return cells.map((cell) => encodeCell(feature, cell, MARKERS.has(cell)));
 }
 
 describe("encodeFeature", () => {
   it("reads a numeric column, with NaN only where a cell is missing", () => {
     const feature = encode(["1.5", "NA", "-2"]);
     expect(feature.kind).toBe("numeric");
-    if (feature.kind === "numeric") expect(Array.from(feature.values)).toEqual([1.5, NaN, -2]);
+    expect(encoded(["1.5", "NA", "-2"])).toEqual([1.5, NaN, -2]);
   });
 
   it("one-hot encodes text with categories sorted by code unit", () => {
@@ -39,7 +40,7 @@ describe("encodeFeature", () => {
     expect(feature.kind).toBe("categorical");
     if (feature.kind === "categorical") {
       expect(feature.categories).toEqual(["B", "a", "b"]);
-      expect(Array.from(feature.codes)).toEqual([2, 1, 0, -1, 1]);
+      expect(encoded(["b", "a", "B", "", "a"])).toEqual([2, 1, 0, -1, 1]);
     }
   });
 

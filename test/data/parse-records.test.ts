@@ -60,7 +60,7 @@ describe("parseRecords", () => {
 
   it.each([
     ["text after a closing quote", 'a,b,y\n1,2,0\n1,"2"x,0\n'],
-    ["a quote inside an unquoted field", 'a,b,y\n1,2,0\n1,5\'3",0\n'],
+    ["a quote inside an unquoted field", "a,b,y\n1,2,0\n1,5'3\",0\n"],
   ])("names the line and column of %s", async (_, text) => {
     const error = await parseError(text);
     expect(error).toMatchObject({ code: "data.parse", place: { line: 3, column: "b" } });

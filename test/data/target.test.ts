@@ -1,22 +1,18 @@
 import { describe, expect, it } from "vitest";
-import type { ColumnCells } from "../../src/data/column-cells.js";
-import { encodeTarget, type TargetOptions } from "../../src/data/target.js";
+import { classCodes, decideTarget, type TargetOptions } from "../../src/data/target.js";
+import { TargetStats } from "../../src/data/target-stats.js";
 import { LrFindError } from "../../src/errors.js";
 
 const AUTO: TargetOptions = { decimal: ".", thousands: "none", task: "auto", maxClasses: 50 };
 
+/** The target as the first pass sees it (lines from 2), decided; class indices per row. */
 function target(cells: string[], options: Partial<TargetOptions> = {}) {
-  const column: ColumnCells = {
-    name: "y",
-    file: "data.csv",
-    source: 0,
-    cells,
-    missing: new Uint8Array(cells.length),
-    missingCount: 0,
-    lines: cells.map((_, i) => i + 2),
-  };
-  const keep = Int32Array.from(cells, (_, i) => i);
-  return encodeTarget(column, keep, { ...AUTO, ...options });
+  const all = { ...AUTO, ...options };
+  const stats = new TargetStats({ name: "y", file: "data.csv" }, all, all.maxClasses);
+  cells.forEach((cell, i) => stats.add(cell, i, i + 2));
+  const plan = decideTarget(stats, all);
+  const values = plan.task === "classification" ? classCodes(stats, plan) : null;
+  return { ...plan, values };
 }
 
 function thrown(run: () => unknown): LrFindError {
@@ -52,7 +48,7 @@ describe("encodeTarget", () => {
   });
 
   it("gives class indices in class order", () => {
-    expect(Array.from(target(["b", "a", "b"]).values)).toEqual([1, 0, 1]);
+    expect(Array.from(target(["b", "a", "b"]).values ?? [])).toEqual([1, 0, 1]);
   });
 
   it("refuses a single class", () => {
