@@ -151,6 +151,7 @@ export async function rangeTestCommand(input: string | undefined, flags: RangeTe
       {
         workers: flags.workers,
         abort,
+        onLoad: (info) => progress.loading(info),
         onStep: (run, step, total) =>
           progress.update(run, spec.optimizers[run % spec.optimizers.length].name, step, total),
       },

@@ -1,7 +1,7 @@
 // The main job as a plain async function: spec in, result out. Tests call it without argv.
 
 import { loadDataset } from "../data/load-dataset.js";
-import type { Dataset } from "../data/types.js";
+import type { Dataset, LoadProgress } from "../data/types.js";
 import { initPytorchDefault } from "../model/init.js";
 import { createMlp, type MlpShape } from "../model/mlp.js";
 import { loadWeights } from "../model/weights.js";
@@ -30,6 +30,7 @@ export interface RangeTestOptions {
   /** Shared abort flag (see PoolOptions.abort): the sweeps stop with "interrupted". */
   abort?: Int32Array;
   onStep?: (run: number, step: number, total: number) => void;
+  onLoad?: (info: LoadProgress) => void;
 }
 
 /** The seed of repeat r: the spec's seed for the first, derived ones after it. */
@@ -47,7 +48,7 @@ export async function runRangeTest(
   options: RangeTestOptions = {},
 ): Promise<RangeTestResult> {
   const started = performance.now();
-  const dataset = await loadDataset(spec.data, spec.seed);
+  const dataset = await loadDataset(spec.data, spec.seed, { onProgress: options.onLoad });
   const shape = modelShape(spec, dataset);
   const repeats = spec.sweep.repeats;
 

@@ -32,7 +32,8 @@ function message(issue: z.core.$ZodRawIssue): string | undefined {
     case "too_big": {
       const low = issue.code === "too_small";
       if (issue.origin === "array") {
-        return `needs ${low ? "at least" : "at most"} ${String(low ? issue.minimum : issue.maximum)} items`;
+        const count = String(low ? issue.minimum : issue.maximum);
+        return `needs ${low ? "at least" : "at most"} ${count} items`;
       }
       const limit = String(low ? issue.minimum : issue.maximum);
       const op = low ? (issue.inclusive ? "≥" : ">") : issue.inclusive ? "≤" : "<";
