@@ -1,6 +1,5 @@
 // Grid runs (`grid:` in the spec, `--shard i/n`) and `lr-find merge` of their shards.
 
-import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 
 import { readJsonFile } from "../commands/read-json.js";
@@ -11,6 +10,7 @@ import { createStyle } from "../report/format.js";
 import { renderGrid } from "../report/grid-table.js";
 import type { ResolvedSpec } from "../spec/load-spec.js";
 import { EXIT } from "./exit.js";
+import { writeOutput } from "./write-output.js";
 import type { Io } from "./io.js";
 
 export interface GridFlags {
@@ -51,7 +51,7 @@ function emit(grid: GridResult, flags: GridFlags, io: Io): void {
         path: "--out",
       });
     }
-    writeFileSync(resolve(file), json);
+    writeOutput("--out", file, json);
   }
   if (flags.json) io.stdout.write(json);
   else io.stdout.write(`${renderGrid(grid, createStyle(flags.color !== false && io.color))}\n`);

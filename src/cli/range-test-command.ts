@@ -1,8 +1,7 @@
 // `lr-find [spec.yaml | data.csv]`: flags → spec → range test → report.
 
 import { randomInt } from "node:crypto";
-import { writeFileSync } from "node:fs";
-import { extname, resolve } from "node:path";
+import { extname } from "node:path";
 
 import { runRangeTest, type RangeTestResult } from "../commands/range-test.js";
 import { createAbortFlag } from "../sweep/pool.js";
@@ -12,6 +11,7 @@ import { toCsv, toJson } from "../report/json.js";
 import { renderMarkdown } from "../report/markdown.js";
 import { renderSvg } from "../report/svg.js";
 import { renderText } from "../report/text.js";
+import { isSpecPath } from "../spec/read-spec-file.js";
 import { loadSpec, resolveSpec, type Override } from "../spec/load-spec.js";
 import { checkExpectations } from "../check/expect.js";
 import {
@@ -21,6 +21,7 @@ import {
   readResult,
 } from "../commands/compare.js";
 import { EXIT } from "./exit.js";
+import { writeOutput } from "./write-output.js";
 import { gridCommand } from "./grid-command.js";
 import { createProgress } from "./progress.js";
 import type { Io } from "./io.js";
@@ -109,7 +110,7 @@ export async function rangeTestCommand(input: string | undefined, flags: RangeTe
   for (const file of flags.out ?? []) writerFor(file);
   const baseline = flags.baseline === undefined ? undefined : readResult(flags.baseline);
   const overrides = toOverrides(flags);
-  const spec = isSpecFile(input)
+  const spec = isSpecPath(input)
     ? loadSpec(input, overrides)
     : resolveSpec({ data: { path: input } }, undefined, process.cwd(), overrides);
   const seed = spec.seed ?? randomInt(0, 2 ** 31);
@@ -163,7 +164,7 @@ export async function rangeTestCommand(input: string | undefined, flags: RangeTe
     process.removeListener("SIGINT", onSigint);
   }
 
-  for (const file of flags.out ?? []) writeOutput(file, result);
+  for (const file of flags.out ?? []) writeOutput("--out", file, writerFor(file)(result));
   if (flags.json) {
     io.stdout.write(`${toJson(result)}\n`);
   } else {
@@ -223,10 +224,6 @@ function toOverrides(flags: RangeTestFlags): Override[] {
   return overrides;
 }
 
-function isSpecFile(input: string): boolean {
-  return [".yaml", ".yml", ".json"].includes(extname(input).toLowerCase());
-}
-
 const WRITERS: Record<string, (result: RangeTestResult) => string> = {
   ".json": (result) => `${toJson(result)}\n`,
   ".csv": (result) => toCsv(result),
@@ -247,21 +244,6 @@ function writerFor(file: string): (result: RangeTestResult) => string {
     );
   }
   return write;
-}
-
-function writeOutput(file: string, result: RangeTestResult): void {
-  const write = writerFor(file);
-  try {
-    writeFileSync(resolve(file), write(result));
-  } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code ?? "write failed";
-    throw new LrFindError(
-      "flag.invalid",
-      `--out ${resolve(file)}: cannot write (${why})`,
-      { file: resolve(file) },
-      "check that the folder exists and is writable",
-    );
-  }
 }
 
 const DATA_FLAGS = [

@@ -1,11 +1,5 @@
 // `lr-find schedule`: preview a learning-rate schedule from a spec, flags, or a range-test result.
 
-import { existsSync, readFileSync } from "node:fs";
-
-import { extname, resolve } from "node:path";
-
-import { LineCounter, parseDocument } from "yaml";
-
 import { applyRates, readSavedRates } from "../commands/rates-from-result.js";
 import { LrFindError, SpecError } from "../errors.js";
 import { fmtNum } from "../report/format.js";
@@ -15,6 +9,7 @@ import { createSchedule, tabulateSchedule } from "../schedule/create-schedule.js
 import { SCHEDULE_KINDS } from "../schedule/schema.js";
 import { scheduleWarnings } from "../schedule/warnings.js";
 import { lineOf } from "../spec/locate.js";
+import { isSpecPath, readSpecFile } from "../spec/read-spec-file.js";
 import { EXIT } from "./exit.js";
 import type { Io } from "./io.js";
 
@@ -83,35 +78,17 @@ interface Block {
 
 // a spec file's `schedule:` block (with line lookup), or a bare kind given on the command line
 function readBlock(input: string): Block {
-  const ext = extname(input).toLowerCase();
-  if (![".yaml", ".yml", ".json"].includes(ext)) {
+  if (!isSpecPath(input))
     return { block: { kind: input }, file: undefined, locate: () => undefined };
-  }
 
-  const file = resolve(input);
-  if (!existsSync(file)) {
-    throw new LrFindError("spec.file", `spec file not found: ${file}`, { file });
-  }
-  const lines = new LineCounter();
-  const doc = parseDocument(readFileSync(file, "utf8"), { lineCounter: lines, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    throw new SpecError(file, [
-      {
-        path: "",
-        message: `not valid YAML/JSON: ${e.message.split("\n")[0]}`,
-        line: lines.linePos(e.pos[0]).line,
-      },
-    ]);
-  }
-  const raw = doc.toJS() as { schedule?: unknown } | null;
-  const block = raw?.schedule;
+  const { raw, source } = readSpecFile(input);
+  const file = source.file;
+  const block = raw.schedule;
   if (block === null || typeof block !== "object" || Array.isArray(block)) {
     throw new SpecError(file, [
       { path: "schedule", message: "expected a `schedule:` block with a kind" },
     ]);
   }
-  const source = { file, doc, lines };
   const locate = (path: string) =>
     lineOf(
       source,

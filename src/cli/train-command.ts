@@ -1,9 +1,6 @@
 // `lr-find train SPEC`: train for real with the found rate, or --check the suggestion.
 
 import { randomInt } from "node:crypto";
-import { writeFileSync } from "node:fs";
-import { extname, resolve } from "node:path";
-
 import { readSavedRates } from "../commands/rates-from-result.js";
 import { runCheck, runTraining } from "../commands/train.js";
 import { LrFindError } from "../errors.js";
@@ -11,8 +8,10 @@ import { createLayout } from "../model/layout.js";
 import { saveWeights } from "../model/weights.js";
 import { createStyle, wrapText } from "../report/format.js";
 import { renderCheck, renderTrain } from "../report/train-report.js";
+import { isSpecPath } from "../spec/read-spec-file.js";
 import { loadSpec, type Override } from "../spec/load-spec.js";
 import { EXIT } from "./exit.js";
+import { writeOutput } from "./write-output.js";
 import type { Io } from "./io.js";
 
 export interface TrainFlags {
@@ -39,7 +38,7 @@ export async function trainCommand(input: string | undefined, flags: TrainFlags,
       "e.g. lr-find train configs/iris-train.yaml",
     );
   }
-  if (![".yaml", ".yml", ".json"].includes(extname(input).toLowerCase())) {
+  if (!isSpecPath(input)) {
     throw new LrFindError(
       "flag.invalid",
       `lr-find train needs a spec file (.yaml/.json), got ${input}`,
@@ -73,16 +72,8 @@ export async function trainCommand(input: string | undefined, flags: TrainFlags,
 
   const run = await runTraining({ ...spec, seed }, options);
   if (flags.saveWeights !== undefined) {
-    const file = resolve(flags.saveWeights);
     const weights = saveWeights(createLayout(run.sizes), run.params);
-    try {
-      writeFileSync(file, `${JSON.stringify(weights)}\n`);
-    } catch (error) {
-      const why = (error as NodeJS.ErrnoException).code ?? "write failed";
-      throw new LrFindError("flag.invalid", `--save-weights ${file}: cannot write (${why})`, {
-        file,
-      });
-    }
+    writeOutput("--save-weights", flags.saveWeights, `${JSON.stringify(weights)}\n`);
   }
   warn(io, flags, run.warnings);
 

@@ -3,7 +3,8 @@
 import { loadDataset } from "../data/load-dataset.js";
 import type { Dataset, LoadProgress } from "../data/types.js";
 import { initPytorchDefault } from "../model/init.js";
-import { createMlp, type MlpShape } from "../model/mlp.js";
+import { createLayout } from "../model/layout.js";
+import type { MlpShape } from "../model/mlp.js";
 import { loadWeights } from "../model/weights.js";
 import { createRng, deriveSeed } from "../random.js";
 import type { ResolvedSpec } from "../spec/load-spec.js";
@@ -112,7 +113,7 @@ export async function runRangeTest(
       sizes: shape.sizes,
       activation: shape.activation,
       loss: shape.loss,
-      parameters: createMlp(shape, 1).layout.total,
+      parameters: createLayout(shape.sizes).total,
     },
     suggestion,
     range,
@@ -184,11 +185,14 @@ export function initialWeights(
   spec: ResolvedSpec & { seed: number },
   shape: MlpShape,
 ): Float32Array {
-  const net = createMlp(shape, 1);
+  // a plain buffer: a network's params may be a view into its wasm memory, and the whole
+  // memory would be copied to every worker along with it
+  const layout = createLayout(shape.sizes);
+  const net = { layout, params: new Float32Array(layout.total) };
   const file = spec.model.weights;
   if (file === undefined) {
     initPytorchDefault(net, createRng(spec.seed));
-    return net.params as Float32Array;
+    return net.params;
   }
 
   const { value } = readJsonFile(
@@ -196,8 +200,8 @@ export function initialWeights(
     "model.weights",
     'model.weights names a JSON file {"layers": [{"weight", "bias"}, ...]}',
   );
-  loadWeights(value, net.layout, net.params, file);
-  return net.params as Float32Array;
+  loadWeights(value, layout, net.params, file);
+  return net.params;
 }
 
 /** The `data` block of every result. */

@@ -32,3 +32,12 @@ export function clipGradValue(grads: FloatArray, clip: number): void {
     else if (grads[i] < -clip) grads[i] = -clip;
   }
 }
+
+/** The clipping an optimizer config asks for (clip_norm, then clip_value), in place. */
+export function clipGradients(
+  grads: FloatArray,
+  config: { clip_norm?: number; clip_value?: number },
+): void {
+  if (config.clip_norm !== undefined) clipGradNorm(grads, config.clip_norm);
+  if (config.clip_value !== undefined) clipGradValue(grads, config.clip_value);
+}

@@ -1,13 +1,12 @@
 // Spec file or flags → ResolvedSpec: parse, normalise, then the cross-field rules.
 
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, extname, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 
-import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 
-import { LrFindError, SpecError, type SpecIssue } from "../errors.js";
+import { SpecError, type SpecIssue } from "../errors.js";
 import { dottedPath, lineOf, type SpecSource } from "./locate.js";
+import { readSpecFile } from "./read-spec-file.js";
 import { checkRules } from "./rules.js";
 import { installSpecMessages } from "./messages.js";
 import { specSchema, type Spec } from "./schema.js";
@@ -32,61 +31,8 @@ export interface ResolvedSpec extends Omit<Spec, "optimizer"> {
 
 /** Read and resolve a spec file (YAML or JSON; JSON is read by the YAML parser too). */
 export function loadSpec(file: string, overrides: Override[] = []): ResolvedSpec {
-  const path = resolve(file);
-  if (!existsSync(path)) {
-    throw new LrFindError(
-      "spec.file",
-      `spec file not found: ${path}`,
-      { file: path },
-      "check the path; it is resolved against the current directory",
-    );
-  }
-
-  const text = readFileSync(path, "utf8");
-  if (extname(path).toLowerCase() === ".json") checkStrictJson(path, text);
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const issues = doc.errors.map((e) => ({
-      path: "",
-      message: `not valid YAML/JSON: ${e.message.split("\n")[0]}`,
-      line: lines.linePos(e.pos[0]).line,
-    }));
-    throw new SpecError(path, issues);
-  }
-
-  const raw: unknown = doc.toJS();
-  const shape =
-    raw === null || raw === undefined
-      ? "an empty file"
-      : Array.isArray(raw)
-        ? "a list"
-        : typeof raw !== "object"
-          ? `a ${typeof raw}`
-          : null;
-  if (shape !== null) {
-    throw new SpecError(path, [
-      {
-        path: "",
-        line: 1,
-        message:
-          `the spec must be a mapping of ` + `keys (data:, optimizer:, sweep:, ...), got ${shape}`,
-      },
-    ]);
-  }
-  return resolveSpec(raw, { file: path, doc, lines }, dirname(path), overrides);
-}
-
-// YAML accepts JSON's near misses (trailing commas, comments); a .json file must be JSON
-function checkStrictJson(path: string, text: string): void {
-  try {
-    JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const at = /position (\d+)/.exec(message);
-    const line = at ? text.slice(0, Number(at[1])).split("\n").length : undefined;
-    throw new SpecError(path, [{ path: "", line, message: `not valid JSON: ${message}` }]);
-  }
+  const { raw, source } = readSpecFile(file);
+  return resolveSpec(raw, source, dirname(source.file), overrides);
 }
 
 /** Resolve a spec given as a plain object (from a file or built from flags). */

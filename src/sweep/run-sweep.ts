@@ -4,7 +4,7 @@ import type { Dataset, Split } from "../data/types.js";
 import { backward, createMlp, forward, lossAndOutputGrad, zeroGrad } from "../model/mlp.js";
 import type { MlpShape } from "../model/mlp.js";
 import { paramGroups } from "../model/layout.js";
-import { clipGradNorm, clipGradValue } from "../optim/clip.js";
+import { clipGradients } from "../optim/clip.js";
 import { createOptimizer } from "../optim/create-optimizer.js";
 import { adamwDecayNonPositive } from "../optim/decay-warning.js";
 import type { OptimizerConfig } from "../optim/schema.js";
@@ -124,9 +124,7 @@ export function runSweep(input: SweepInput): SweepResult {
     }
 
     // clip, then update at this step's learning rate
-    if (input.optimizer.clip_norm !== undefined) clipGradNorm(net.grads, input.optimizer.clip_norm);
-    if (input.optimizer.clip_value !== undefined)
-      clipGradValue(net.grads, input.optimizer.clip_value);
+    clipGradients(net.grads, input.optimizer);
     opt.step(net.params, net.grads, lr);
 
     if (!decayWarned && adamwDecayNonPositive(input.optimizer, lr)) {

@@ -5,7 +5,7 @@ import type { Dataset } from "../data/types.js";
 import { paramGroups } from "../model/layout.js";
 import { backward, createMlp, forward, lossAndOutputGrad, zeroGrad } from "../model/mlp.js";
 import type { MlpShape } from "../model/mlp.js";
-import { clipGradNorm, clipGradValue } from "../optim/clip.js";
+import { clipGradients } from "../optim/clip.js";
 import { createOptimizer } from "../optim/create-optimizer.js";
 import type { OptimizerConfig } from "../optim/schema.js";
 import { createRng } from "../random.js";
@@ -88,10 +88,7 @@ export function runTrain(input: TrainInput): TrainResult {
       forward(net, stream.x, B);
       sum += lossAndOutputGrad(net, stream.y, 0, B);
       backward(net, stream.x, B);
-      if (input.optimizer.clip_norm !== undefined)
-        clipGradNorm(net.grads, input.optimizer.clip_norm);
-      if (input.optimizer.clip_value !== undefined)
-        clipGradValue(net.grads, input.optimizer.clip_value);
+      clipGradients(net.grads, input.optimizer);
       opt.step(net.params, net.grads, lr);
     }
 
