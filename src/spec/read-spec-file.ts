@@ -44,7 +44,7 @@ export function readSpecFile(file: string): { raw: Record<string, unknown>; sour
   const raw: unknown = doc.toJS();
   const shape = shapeOf(raw);
   if (shape !== null) {
-    const message = `the spec must be a mapping of keys (data:, optimizer:, sweep:, ...), got ${shape}`;
+    const message = `the spec must be a mapping of keys (data:, sweep:, ...), got ${shape}`;
     throw new SpecError(path, [{ path: "", line: 1, message }]);
   }
   return { raw: raw as Record<string, unknown>, source: { file: path, doc, lines } };
