@@ -1,8 +1,11 @@
 // A lag-free smoothing of the raw losses, for reading suggestions off the curve.
 
-/** Bandwidth in points: a twentieth of the curve, at least 2 (5 points for a 100-step sweep). */
+/**
+ * Bandwidth in points: a twentieth of the curve, at least 2 (5 points for a 100-step sweep)
+ * and at most 50, so the cost stays linear in n for very long sweeps.
+ */
 export function defaultBandwidth(n: number): number {
-  return Math.max(2, n / 20);
+  return Math.min(50, Math.max(2, n / 20));
 }
 
 /**
@@ -14,6 +17,8 @@ export function defaultBandwidth(n: number): number {
 export function smoothCentered(values: ArrayLike<number>, n: number, h = defaultBandwidth(n)) {
   const out = new Float64Array(n);
   const reach = Math.ceil(3 * h);
+  const kernel = new Float64Array(reach + 1); // (reach + 1,) weight at distance |d|
+  for (let d = 0; d <= reach; d++) kernel[d] = Math.exp(-0.5 * (d / h) ** 2);
 
   for (let i = 0; i < n; i++) {
     // weighted least squares of v ≈ a + b·(j − i); out[i] = a
@@ -26,7 +31,7 @@ export function smoothCentered(values: ArrayLike<number>, n: number, h = default
     const hi = Math.min(n - 1, i + reach);
     for (let j = lo; j <= hi; j++) {
       const d = j - i;
-      const w = Math.exp(-0.5 * (d / h) ** 2);
+      const w = kernel[d < 0 ? -d : d];
       sw += w;
       sx += w * d;
       sxx += w * d * d;

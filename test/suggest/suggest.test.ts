@@ -147,3 +147,27 @@ describe("more guard rails", () => {
     expect(singleBatchSpike([...raw.slice(0, 10), 5, 40], 11)).toBeNull();
   });
 });
+
+describe("valley on long curves", () => {
+  // the O(m²) definition, as fastai writes it
+  function naiveLds(s: number[]): number[] {
+    const lds = s.map(() => 1);
+    for (let i = 1; i < s.length; i++) {
+      for (let j = 0; j < i; j++) if (s[i] < s[j] && lds[j] + 1 > lds[i]) lds[i] = lds[j] + 1;
+    }
+    return lds;
+  }
+
+  it("finds the same stretch as the quadratic definition, ties included", () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let trial = 0; trial < 50; trial++) {
+      const s = Array.from({ length: 200 }, () => Math.round(next() * 40) / 4);
+      const lds = naiveLds(s);
+      let end = 0;
+      for (let i = 1; i < s.length; i++) if (lds[i] > lds[end]) end = i;
+      const v = valley(s);
+      expect([v.end, v.length]).toEqual([end, lds[end]]);
+    }
+  });
+});
