@@ -30,7 +30,8 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       outputError: (s, write) =>
         write(`lr-find: ${s.replace(/^error: /, "error [flag.invalid]: ")}`),
     })
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    .configureHelp({ helpWidth: Math.min(io.columns, 100), minWidthToWrap: 24 });
 
   program
     .option("--target <column>", "target column name or 0-based index (default: last column)")
@@ -233,10 +234,10 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
 }
 
 const EXIT_HELP = `
-Exit codes: 0 success; 1 unexpected error (a bug); 2 bad input (spec, flags, data);
-3 a check failed: no suggestion could be derived, an expectation (--expect-lr, expect:)
-  did not hold, or the suggestion moved beyond --tolerance from --baseline;
-130 interrupted (Ctrl-C): the steps run so far are reported first.
+Exit codes: 0 success; 1 unexpected error (a bug); 2 bad input (spec, flags,
+data); 3 a check failed: no suggestion could be derived, an expectation
+(--expect-lr, expect:) did not hold, or the suggestion moved beyond --tolerance
+from --baseline; 130 interrupted (Ctrl-C): the steps run so far are reported.
 
 Examples:
   lr-find configs/iris.yaml

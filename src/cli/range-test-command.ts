@@ -266,7 +266,12 @@ function inFlagTerms(error: unknown): unknown {
     /check data\.path; a relative path is resolved from the folder of the spec file/,
     "check the path; it is relative to the current folder",
   );
-  hint = hint.replace(/check data\.path/, "check the path");
+  hint = hint.replace(
+    /check data\.path/,
+    error.code === "data.empty"
+      ? "is it the file you meant? it has no data rows"
+      : "check the path",
+  );
   for (const name of DATA_FLAGS) {
     hint = hint.replace(new RegExp(`data\\.${name}(: ?| )?`, "g"), `--${name} `);
   }
