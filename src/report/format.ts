@@ -35,10 +35,12 @@ export function createStyle(color: boolean): Style {
 export function wrapText(text: string, width: number, indent = "  "): string {
   const out: string[] = [];
   for (const para of text.split("\n")) {
-    let line = "";
-    for (const word of para.split(" ")) {
-      const next = line === "" ? word : `${line} ${word}`;
-      if (line !== "" && next.length > width) {
+    // keep the paragraph's own leading spaces
+    const lead = /^ */.exec(para)?.[0] ?? "";
+    let line = lead;
+    for (const word of para.slice(lead.length).split(" ")) {
+      const next = line === lead ? `${lead}${word}` : `${line} ${word}`;
+      if (line !== lead && next.length > width) {
         out.push(line);
         line = `${indent}${word}`;
       } else {
